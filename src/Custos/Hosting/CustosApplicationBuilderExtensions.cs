@@ -1,0 +1,37 @@
+using Custos.Config;
+using Custos.Identity;
+using Custos.Schema;
+using Microsoft.Extensions.Options;
+
+namespace Custos.Hosting;
+
+/// <summary>The request pipeline and route table, shared by <c>custos serve</c> and the test host.</summary>
+internal static class CustosApplicationBuilderExtensions
+{
+    public static IApplicationBuilder UseCustos(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptionsMonitor<CustosOptions>>().CurrentValue;
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = context => ErrorEnvelope.WriteAsync(context, KratosErrors.Internal()) });
+        app.UseMiddleware<EmptyErrorMiddleware>();
+        app.UseMiddleware<ListenerMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<CrossPortMiddleware>();
+        if (options.Serve.Public.Cors.Enabled)
+        {
+            var policy = CorsSetup.Build(options.Serve.Public.Cors);
+            app.UseWhen(c => ListenerMiddleware.Of(c) == Listener.Public, branch => branch.UseCors(policy));
+        }
+
+        app.UseEndpoints(endpoints => endpoints.MapCustosEndpoints());
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapCustosEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin").WithMetadata(new ListenerMetadata(Listener.Admin));
+        endpoints.MapHealthEndpoints();
+        endpoints.MapSchemaEndpoints();
+        admin.MapIdentityAdminEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,72 @@
+using Custos.Config;
+using Custos.Hashing;
+using Custos.Identity;
+using Custos.Persistence;
+using Custos.Schema;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Custos.Hosting;
+
+/// <summary>The composition root: <c>services.AddCustos(options)</c> chains one extension per area.</summary>
+internal static class CustosServiceCollectionExtensions
+{
+    public static IServiceCollection AddCustos(this IServiceCollection services, CustosOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        services.AddExceptionHandler<CustosExceptionHandler>();
+        services.AddCors();
+        services.TryAddSingleton<IListenerResolver>(new PortListenerResolver(options.Serve.Public.Port, options.Serve.Admin.Port));
+        return services
+            .AddPersistence(options)
+            .AddHashing(options)
+            .AddIdentitySchemas()
+            .AddIdentities();
+    }
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services, CustosOptions options)
+    {
+        services.TryAddSingleton(_ => DatabaseTarget.Parse(options.Dsn));
+        services.TryAddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseTarget>()));
+        services.TryAddScoped<DbSession>();
+        services.TryAddSingleton<Migrator>();
+        return services;
+    }
+
+    public static IServiceCollection AddHashing(this IServiceCollection services, CustosOptions options)
+    {
+        services.TryAddSingleton(HasherSettingsFrom(options));
+        services.TryAddSingleton<IPasswordHasher>(sp => new PasswordHasher(sp.GetRequiredService<HasherSettings>()));
+        services.TryAddSingleton<PasswordHashComparer>();
+        return services;
+    }
+
+    public static IServiceCollection AddIdentitySchemas(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SchemaSource>();
+        services.TryAddSingleton<IdentitySchemaProvider>();
+        return services;
+    }
+
+    public static IServiceCollection AddIdentities(this IServiceCollection services)
+    {
+        services.TryAddScoped<SqlIdentityStore>();
+        services.TryAddScoped<IIdentityPool>(sp => sp.GetRequiredService<SqlIdentityStore>());
+        services.TryAddScoped<IPrivilegedIdentityPool>(sp => sp.GetRequiredService<SqlIdentityStore>());
+        services.TryAddScoped<IdentityValidator>();
+        services.TryAddScoped<CredentialImporter>();
+        services.TryAddScoped<IdentityManager>();
+        return services;
+    }
+
+    internal static HasherSettings HasherSettingsFrom(CustosOptions o) => new(
+        o.Hashers.Algorithm,
+        o.Hashers.Bcrypt.Cost,
+        (uint)Math.Max(1, o.Hashers.Argon2.Memory / 1024),
+        o.Hashers.Argon2.Iterations,
+        o.Hashers.Argon2.Parallelism,
+        o.Hashers.Argon2.SaltLength,
+        o.Hashers.Argon2.KeyLength,
+        o.Dev);
+}
