@@ -18,8 +18,7 @@ internal static class CustosApplicationBuilderExtensions
         app.UseMiddleware<CrossPortMiddleware>();
         if (options.Serve.Public.Cors.Enabled)
         {
-            var policy = CorsSetup.Build(options.Serve.Public.Cors);
-            app.UseWhen(c => ListenerMiddleware.Of(c) == Listener.Public, branch => branch.UseCors(policy));
+            app.UseWhen(c => ListenerMiddleware.Of(c) == Listener.Public, branch => branch.UseCors(CorsSetup.PolicyName));
         }
 
         app.UseEndpoints(endpoints => endpoints.MapCustosEndpoints());

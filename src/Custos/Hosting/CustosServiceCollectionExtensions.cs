@@ -16,7 +16,7 @@ internal static class CustosServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient();
         services.AddExceptionHandler<CustosExceptionHandler>();
-        services.AddCors();
+        services.AddCors(cors => cors.AddPolicy(CorsSetup.PolicyName, CorsSetup.Build(options.Serve.Public.Cors)));
         services.TryAddSingleton<IListenerResolver>(new PortListenerResolver(options.Serve.Public.Port, options.Serve.Admin.Port));
         return services
             .AddPersistence(options)
