@@ -15,20 +15,21 @@ internal sealed class CrossPortMiddleware(RequestDelegate next, IOptionsMonitor<
     public Task InvokeAsync(HttpContext context)
     {
         var listener = ListenerMiddleware.Of(context);
-        var endpointListener = context.GetEndpoint()?.Metadata.GetMetadata<ListenerMetadata>()?.Listener;
+        var endpoint = context.GetEndpoint();
+        var endpointListener = endpoint?.Metadata.GetMetadata<ListenerMetadata>()?.Listener;
         var path = context.Request.Path.Value ?? "/";
         var o = options.CurrentValue;
         if (listener == Listener.Public)
         {
             var wantsAdmin = endpointListener == Listener.Admin
-                || (endpointListener is null && AdminOnlyPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal)));
+                || (endpoint is null && AdminOnlyPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal)));
             if (wantsAdmin)
             {
                 var adminPath = path.StartsWith("/admin/", StringComparison.Ordinal) ? path : "/admin" + path;
                 return Redirect(context, o.Serve.Admin.EffectiveBaseUrl(o.Dev), adminPath);
             }
         }
-        else if (endpointListener is null && path.StartsWith("/admin/", StringComparison.Ordinal))
+        else if (endpoint is null && path.StartsWith("/admin/", StringComparison.Ordinal))
         {
             var publicPath = path["/admin".Length..];
             if (PublicOnlyPrefixes.Any(p => publicPath.StartsWith(p, StringComparison.Ordinal)))
