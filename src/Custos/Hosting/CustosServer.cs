@@ -1,0 +1,92 @@
+using System.Net;
+using Custos.Config;
+using Custos.Persistence;
+
+namespace Custos.Hosting;
+
+/// <summary>Builds the Kestrel-hosted server: two listeners, body limits, JSON logs, graceful shutdown.</summary>
+internal static partial class CustosServer
+{
+    public static WebApplication Build(ConfigurationLoadResult config, ServeFlags flags)
+    {
+        var options = config.Options;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "custos" });
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        if (string.Equals(options.Log.Format, "text", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevelOf(options.Log.Level));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+            Listen(kestrel, options.Serve.Public.Host, options.Serve.Public.Port);
+            Listen(kestrel, options.Serve.Admin.Host, options.Serve.Admin.Port);
+        });
+        builder.Services.AddCustosConfiguration(config);
+        builder.Services.AddSingleton(flags);
+        builder.Services.AddCustos(options);
+        var app = builder.Build();
+        app.UseCustos();
+        return app;
+    }
+
+    /// <summary>Migrates in-memory and dev databases at start (Kratos needs <c>migrate sql</c> otherwise; readiness reports pending migrations).</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, CustosOptions options, CancellationToken ct)
+    {
+        var target = app.Services.GetRequiredService<DatabaseTarget>();
+        if (target.IsInMemory || options.Dev)
+        {
+            var applied = await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
+            if (applied.Count > 0)
+            {
+                LogMigrated(app.Logger, applied.Count);
+            }
+        }
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string? host, int port)
+    {
+        if (string.IsNullOrEmpty(host) || host is "0.0.0.0" or "*")
+        {
+            kestrel.ListenAnyIP(port);
+        }
+        else if (host == "localhost")
+        {
+            kestrel.ListenLocalhost(port);
+        }
+        else if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
+        {
+            kestrel.Listen(address, port);
+        }
+        else
+        {
+            foreach (var resolved in Dns.GetHostAddresses(host))
+            {
+                kestrel.Listen(resolved, port);
+            }
+        }
+    }
+
+    private static LogLevel LogLevelOf(string? level) => level?.ToLowerInvariant() switch
+    {
+        "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "warn" or "warning" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        "fatal" or "panic" => LogLevel.Critical,
+        _ => LogLevel.Information,
+    };
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Applied {Count} database migrations")]
+    private static partial void LogMigrated(ILogger logger, int count);
+}
