@@ -1,71 +1,103 @@
-// TEMPORARY STUB — replaced by the real options tree from the config branch.
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
 namespace Custos.Config;
 
+/// <summary>
+/// The whole kratos.yml tree. Property names are the PascalCase of the snake_case YAML keys; every bound
+/// property carries <see cref="ConfigurationKeyNameAttribute"/> with its YAML key. After
+/// <see cref="CustosConfiguration.Load"/> every default is filled in and the tree has been validated.
+/// </summary>
 internal sealed class CustosOptions
 {
-    public string? Dsn { get; set; }
+    /// <summary><c>dsn</c>: database connection string (<c>postgres://</c>, <c>sqlite://</c>, <c>memory</c>). Required outside dev mode.</summary>
+    [ConfigurationKeyName("dsn")]
+    public string Dsn { get; set; } = "";
+
+    /// <summary><c>version</c>: informational config version (e.g. <c>v0.13.0</c>).</summary>
+    [ConfigurationKeyName("version")]
+    public string? Version { get; set; }
+
+    /// <summary><c>revision</c>: informational revision, returned by <c>/admin/health/config</c>.</summary>
+    [ConfigurationKeyName("revision")]
+    public string? Revision { get; set; }
+
+    /// <summary>Not a YAML key: set from the <c>--dev</c> command-line flag (insecure development mode).</summary>
     public bool Dev { get; set; }
+
+    /// <summary><c>serve</c>: the public and admin listeners.</summary>
+    [ConfigurationKeyName("serve")]
     public ServeOptions Serve { get; set; } = new();
-    public IdentityOptions Identity { get; set; } = new();
-    public HashersOptions Hashers { get; set; } = new();
+
+    /// <summary><c>selfservice</c>: flows, methods and return URLs.</summary>
+    [ConfigurationKeyName("selfservice")]
     public SelfserviceOptions Selfservice { get; set; } = new();
-}
 
-internal sealed class SelfserviceOptions { public string? DefaultBrowserReturnUrl { get; set; } }
+    /// <summary><c>identity</c>: identity schemas.</summary>
+    [ConfigurationKeyName("identity")]
+    public IdentityOptions Identity { get; set; } = new();
 
-internal sealed class ServeOptions
-{
-    public ServeEndpointOptions Public { get; set; } = new() { Port = 4433 };
-    public ServeEndpointOptions Admin { get; set; } = new() { Port = 4434 };
-}
+    /// <summary><c>session</c>: session lifespan, cookie and whoami settings.</summary>
+    [ConfigurationKeyName("session")]
+    public SessionOptions Session { get; set; } = new();
 
-internal sealed class ServeEndpointOptions
-{
-    public string? BaseUrl { get; set; }
-    public string Host { get; set; } = "0.0.0.0";
-    public int Port { get; set; }
-    public CorsOptions Cors { get; set; } = new();
-    public string EffectiveBaseUrl(bool dev) => BaseUrl ?? $"{(dev ? "http" : "https")}://127.0.0.1:{Port}/";
-}
+    /// <summary><c>cookies</c>: defaults for every cookie Custos sets.</summary>
+    [ConfigurationKeyName("cookies")]
+    public CookiesOptions Cookies { get; set; } = new();
 
-internal sealed class CorsOptions
-{
-    public bool Enabled { get; set; }
-    public List<string> AllowedOrigins { get; set; } = ["*"];
-    public List<string> AllowedMethods { get; set; } = ["POST", "GET", "PUT", "PATCH", "DELETE"];
-    public List<string> AllowedHeaders { get; set; } = ["Authorization", "Content-Type", "Max-Age", "X-Session-Token", "X-XSRF-TOKEN", "X-CSRF-TOKEN"];
-    public List<string> ExposedHeaders { get; set; } = ["Content-Type"];
-    public bool AllowCredentials { get; set; } = true;
-    public int MaxAge { get; set; }
-}
+    /// <summary><c>secrets</c>: signing and encryption secrets.</summary>
+    [ConfigurationKeyName("secrets")]
+    public SecretsOptions Secrets { get; set; } = new();
 
-internal sealed class IdentityOptions
-{
-    public string DefaultSchemaId { get; set; } = "default";
-    public List<IdentitySchemaOptions> Schemas { get; set; } = [];
-}
+    /// <summary><c>hashers</c>: password hashing algorithm and parameters.</summary>
+    [ConfigurationKeyName("hashers")]
+    public HashersOptions Hashers { get; set; } = new();
 
-internal sealed class IdentitySchemaOptions
-{
-    public string Id { get; set; } = "";
-    public string Url { get; set; } = "";
-    public bool SelfserviceSelectable { get; set; }
-}
+    /// <summary><c>ciphers</c>: at-rest encryption of OIDC tokens.</summary>
+    [ConfigurationKeyName("ciphers")]
+    public CiphersOptions Ciphers { get; set; } = new();
 
-internal sealed class HashersOptions
-{
-    public string Algorithm { get; set; } = "bcrypt";
-    public BcryptOptions Bcrypt { get; set; } = new();
-    public Argon2Options Argon2 { get; set; } = new();
-}
+    /// <summary><c>courier</c>: e-mail and SMS delivery.</summary>
+    [ConfigurationKeyName("courier")]
+    public CourierOptions Courier { get; set; } = new();
 
-internal sealed class BcryptOptions { public int Cost { get; set; } = 12; }
+    /// <summary><c>log</c>: log level and format.</summary>
+    [ConfigurationKeyName("log")]
+    public LogOptions Log { get; set; } = new();
 
-internal sealed class Argon2Options
-{
-    public long Memory { get; set; } = 128L * 1024 * 1024;
-    public uint Iterations { get; set; } = 1;
-    public uint Parallelism { get; set; } = (uint)(2 * Environment.ProcessorCount);
-    public uint SaltLength { get; set; } = 16;
-    public uint KeyLength { get; set; } = 32;
+    /// <summary><c>feature_flags</c>: behaviour switches.</summary>
+    [ConfigurationKeyName("feature_flags")]
+    public FeatureFlagsOptions FeatureFlags { get; set; } = new();
+
+    /// <summary><c>security</c>: account enumeration mitigation and schema restrictions.</summary>
+    [ConfigurationKeyName("security")]
+    public SecurityOptions Security { get; set; } = new();
+
+    /// <summary><c>clients</c>: outgoing HTTP/SMTP client restrictions.</summary>
+    [ConfigurationKeyName("clients")]
+    public ClientsOptions Clients { get; set; } = new();
+
+    /// <summary><c>database</c>: database maintenance settings.</summary>
+    [ConfigurationKeyName("database")]
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary><c>oauth2_provider</c>: Ory Hydra integration (<c>login_challenge</c>).</summary>
+    [ConfigurationKeyName("oauth2_provider")]
+    public OAuth2ProviderOptions Oauth2Provider { get; set; } = new();
+
+    /// <summary><c>preview</c>: preview features.</summary>
+    [ConfigurationKeyName("preview")]
+    public PreviewOptions Preview { get; set; } = new();
+
+    /// <summary><c>enterprise</c>: enterprise-only settings, accepted for compatibility.</summary>
+    [ConfigurationKeyName("enterprise")]
+    public EnterpriseOptions Enterprise { get; set; } = new();
+
+    /// <summary><c>organizations</c>: deprecated Ory Network list, kept as raw JSON.</summary>
+    [ConfigurationKeyName("organizations")]
+    public JsonElement? Organizations { get; set; }
+
+    /// <summary><c>tracing</c>: tracing provider settings, kept as raw JSON.</summary>
+    [ConfigurationKeyName("tracing")]
+    public JsonElement? Tracing { get; set; }
 }

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+
+namespace Custos.Config;
+
+/// <summary>
+/// Defaults that depend on dev mode or on other keys, applied around binding so that consumers read a complete tree:
+/// dev-mode fallbacks for required keys, <c>session.cookie.*</c> falling back to <c>cookies.*</c>, secure cookies
+/// unless dev, and Kratos's bcrypt cost floor.
+/// </summary>
+internal static class CustosOptionsDefaults
+{
+    /// <summary>The database used by <c>--dev</c> when no <c>dsn</c> is configured.</summary>
+    public const string DevDsn = "sqlite://./custos.db?_fk=true";
+
+    /// <summary>Before binding: in dev mode, fill <c>dsn</c> and <c>identity.schemas</c> when absent.</summary>
+    public static void ApplyToDocument(JsonObject document, bool dev)
+    {
+        if (!dev)
+        {
+            return;
+        }
+
+        if (document["dsn"] is null)
+        {
+            document["dsn"] = DevDsn;
+        }
+
+        var identity = document["identity"] as JsonObject;
+        if (identity is null)
+        {
+            identity = [];
+            document["identity"] = identity;
+        }
+
+        if (identity["schemas"] is not JsonArray { Count: > 0 })
+        {
+            identity["schemas"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "default",
+                ["url"] = IdentityOptions.BuiltinDefaultSchemaUrl,
+            });
+        }
+    }
+
+    /// <summary>After binding: derived defaults. <paramref name="document"/> tells which keys were written explicitly.</summary>
+    public static void ApplyToOptions(CustosOptions options, JsonObject document, bool dev, List<string> warnings)
+    {
+        options.Dev = dev;
+        if (!Has(document, "cookies", "secure"))
+        {
+            options.Cookies.Secure = !dev;
+        }
+
+        var cookie = options.Session.Cookie;
+        if (!Has(document, "session", "cookie", "domain"))
+        {
+            cookie.Domain = options.Cookies.Domain;
+        }
+
+        if (!Has(document, "session", "cookie", "path"))
+        {
+            cookie.Path = options.Cookies.Path;
+        }
+
+        if (!Has(document, "session", "cookie", "same_site"))
+        {
+            cookie.SameSite = options.Cookies.SameSite;
+        }
+
+        if (!Has(document, "session", "cookie", "secure"))
+        {
+            cookie.Secure = options.Cookies.Secure;
+        }
+
+        if (!Has(document, "session", "earliest_possible_extend"))
+        {
+            options.Session.EarliestPossibleExtend = options.Session.Lifespan;
+        }
+
+        var publicBaseUrl = options.Serve.Public.EffectiveBaseUrl(dev);
+        if (dev && string.IsNullOrWhiteSpace(options.Selfservice.DefaultBrowserReturnUrl))
+        {
+            options.Selfservice.DefaultBrowserReturnUrl = publicBaseUrl + "ui/welcome";
+            if (document["selfservice"] is not JsonObject selfservice)
+            {
+                selfservice = [];
+                document["selfservice"] = selfservice;
+            }
+
+            selfservice["default_browser_return_url"] = options.Selfservice.DefaultBrowserReturnUrl;
+        }
+
+        var totp = options.Selfservice.Methods.Totp.Config;
+        if (string.IsNullOrWhiteSpace(totp.Issuer) && Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri))
+        {
+            totp.Issuer = uri.Host;
+        }
+
+        // Kratos silently raises low bcrypt costs outside dev mode; say so instead of staying silent.
+        var bcrypt = options.Hashers.Bcrypt;
+        if (!dev && bcrypt.Cost < BcryptOptions.MinimumProductionCost)
+        {
+            warnings.Add($"hashers.bcrypt.cost: {bcrypt.Cost} is below {BcryptOptions.MinimumProductionCost} and was raised to {BcryptOptions.MinimumProductionCost} (lower costs are allowed only with --dev)");
+            bcrypt.Cost = BcryptOptions.MinimumProductionCost;
+        }
+    }
+
+    private static bool Has(JsonObject document, params string[] path)
+    {
+        JsonNode? node = document;
+        foreach (var key in path)
+        {
+            node = (node as JsonObject)?[key];
+        }
+
+        return node is not null;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Custos.Config;
+
+/// <summary><c>selfservice.flows</c>.</summary>
+internal sealed class FlowsOptions
+{
+    /// <summary>Kratos's hosted fallback UI pages, the default for every <c>ui_url</c>.</summary>
+    public const string FallbackUiBase = "https://www.ory.com/kratos/docs/fallback/";
+
+    /// <summary><c>selfservice.flows.login</c>.</summary>
+    [ConfigurationKeyName("login")]
+    public LoginFlowOptions Login { get; set; } = new();
+
+    /// <summary><c>selfservice.flows.registration</c>.</summary>
+    [ConfigurationKeyName("registration")]
+    public RegistrationFlowOptions Registration { get; set; } = new();
+
+    /// <summary><c>selfservice.flows.settings</c>.</summary>
+    [ConfigurationKeyName("settings")]
+    public SettingsFlowOptions Settings { get; set; } = new();
+
+    /// <summary><c>selfservice.flows.recovery</c>.</summary>
+    [ConfigurationKeyName("recovery")]
+    public RecoveryFlowOptions Recovery { get; set; } = new();
+
+    /// <summary><c>selfservice.flows.verification</c>.</summary>
+    [ConfigurationKeyName("verification")]
+    public VerificationFlowOptions Verification { get; set; } = new();
+
+    /// <summary><c>selfservice.flows.logout</c>.</summary>
+    [ConfigurationKeyName("logout")]
+    public LogoutFlowOptions Logout { get; set; } = new();
+
+    /// <summary><c>selfservice.flows.error</c>.</summary>
+    [ConfigurationKeyName("error")]
+    public ErrorFlowOptions Error { get; set; } = new();
+}
