@@ -13,7 +13,7 @@ internal static partial class CustosServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "custos" });
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
-        if (string.Equals(options.Log.Format, "text", StringComparison.OrdinalIgnoreCase))
+        if (options.Log.Format == LogFormat.Text)
         {
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
         }
@@ -77,13 +77,13 @@ internal static partial class CustosServer
         }
     }
 
-    private static LogLevel LogLevelOf(string? level) => level?.ToLowerInvariant() switch
+    private static LogLevel LogLevelOf(LogLevelSetting level) => level switch
     {
-        "trace" => LogLevel.Trace,
-        "debug" => LogLevel.Debug,
-        "warn" or "warning" => LogLevel.Warning,
-        "error" => LogLevel.Error,
-        "fatal" or "panic" => LogLevel.Critical,
+        LogLevelSetting.Trace => LogLevel.Trace,
+        LogLevelSetting.Debug => LogLevel.Debug,
+        LogLevelSetting.Warning => LogLevel.Warning,
+        LogLevelSetting.Error => LogLevel.Error,
+        LogLevelSetting.Fatal or LogLevelSetting.Panic => LogLevel.Critical,
         _ => LogLevel.Information,
     };
 

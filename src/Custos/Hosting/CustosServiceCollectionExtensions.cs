@@ -61,12 +61,12 @@ internal static class CustosServiceCollectionExtensions
     }
 
     internal static HasherSettings HasherSettingsFrom(CustosOptions o) => new(
-        o.Hashers.Algorithm,
+        o.Hashers.Algorithm == PasswordHashAlgorithm.Argon2 ? "argon2" : "bcrypt",
         o.Hashers.Bcrypt.Cost,
-        (uint)Math.Max(1, o.Hashers.Argon2.Memory / 1024),
-        o.Hashers.Argon2.Iterations,
-        o.Hashers.Argon2.Parallelism,
-        o.Hashers.Argon2.SaltLength,
-        o.Hashers.Argon2.KeyLength,
+        (uint)Math.Max(1, o.Hashers.Argon2.Memory.Kibibytes),
+        (uint)o.Hashers.Argon2.Iterations,
+        (uint)o.Hashers.Argon2.Parallelism,
+        (uint)o.Hashers.Argon2.SaltLength,
+        (uint)o.Hashers.Argon2.KeyLength,
         o.Dev);
 }

@@ -13,7 +13,7 @@ internal static class TestConfig
         options.Serve.Admin.BaseUrl = $"http://localhost:{CustosAppFactory.AdminPort}/";
         options.Serve.Admin.Port = CustosAppFactory.AdminPort;
         options.Identity.Schemas.Add(new IdentitySchemaOptions { Id = "default", Url = "file://" + schemaPath });
-        options.Hashers.Algorithm = "bcrypt";
+        options.Hashers.Algorithm = PasswordHashAlgorithm.Bcrypt;
         options.Hashers.Bcrypt.Cost = 4;
         options.Selfservice.DefaultBrowserReturnUrl = "http://localhost:4455/";
         return options;
