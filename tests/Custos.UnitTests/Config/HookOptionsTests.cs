@@ -131,6 +131,14 @@ public sealed class HookOptionsTests
     }
 
     [Fact]
+    public void HookWithoutName_FailsOnce()
+    {
+        var error = ConfigTestFiles.LoadFails(ConfigTestFiles.MinimalYaml + "\n  flows:\n    login:\n      after:\n        hooks:\n          - config: {}\n");
+
+        Assert.Equal("selfservice.flows.login.after.hooks[0].hook: a value is required", error.Message);
+    }
+
+    [Fact]
     public void OidcProvider_KeepsUnmodelledFieldsInRaw()
     {
         var options = ConfigTestFiles.Load(ConfigTestFiles.MinimalYaml + """
