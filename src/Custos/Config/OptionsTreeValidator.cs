@@ -78,7 +78,7 @@ internal static class OptionsTreeValidator
                 var max = Convert.ToInt64(range.Maximum, CultureInfo.InvariantCulture);
                 var bound = max == int.MaxValue ? $"at least {range.Minimum}" : $"between {range.Minimum} and {range.Maximum}";
                 return [$"{path}: must be {bound}, got {value}"];
-            case AllowedValuesAttribute allowed when !allowed.IsValid(value):
+            case AllowedValuesAttribute allowed when value is not (null or "") && !allowed.IsValid(value):
                 var names = allowed.Values.Where(v => v is not null).Select(v => $"\"{v}\"");
                 return [$"{path}: expected one of {string.Join(", ", names)}, got \"{value}\""];
             case RequiredAttribute or RangeAttribute or AllowedValuesAttribute:

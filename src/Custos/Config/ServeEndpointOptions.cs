@@ -9,7 +9,7 @@ internal sealed class ServeEndpointOptions
 {
     /// <summary><c>serve.*.base_url</c>: the externally visible URL; drives every absolute URL Custos emits.</summary>
     [ConfigurationKeyName("base_url")]
-    [ConfigUrl]
+    [ConfigUrl(Absolute = true, Schemes = ["http", "https"])]
     public string? BaseUrl { get; set; }
 
     /// <summary><c>serve.*.host</c>: interface to bind. Default <c>0.0.0.0</c>.</summary>

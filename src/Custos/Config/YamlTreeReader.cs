@@ -9,7 +9,8 @@ namespace Custos.Config;
 /// <summary>
 /// Parses YAML into a JSON tree, typing plain scalars per the YAML 1.2 core schema (as Go's yaml.v3 does): null,
 /// booleans, integers (decimal, <c>0x</c>, <c>0o</c>), floats; quoted and block scalars stay strings. Merge keys
-/// (<c>&lt;&lt;</c>) and aliases are resolved.
+/// (<c>&lt;&lt;</c>) and aliases are resolved; keys
+/// written in a map win over merged ones.
 /// </summary>
 internal static partial class YamlTreeReader
 {
@@ -19,7 +20,16 @@ internal static partial class YamlTreeReader
     public static JsonNode? Parse(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new MergingParser(new Parser(new StringReader(yaml))));
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new YamlException(parser.LastPosition, parser.LastPosition, "unexpected end of a flow collection or scalar", e);
+        }
+
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
     }
 
@@ -36,12 +46,39 @@ internal static partial class YamlTreeReader
         var obj = new JsonObject();
         foreach (var (key, value) in map.Children)
         {
+            if (IsMergeKey(key))
+            {
+                continue;
+            }
+
             var name = key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
             obj[name] = Convert(value);
         }
 
+        // Merge keys fill in only what the map does not set itself, as in YAML 1.1 / Go's yaml.v3.
+        var merge = map.Children.FirstOrDefault(c => IsMergeKey(c.Key)).Value;
+        List<YamlMappingNode> sources = merge switch
+        {
+            YamlMappingNode single => [single],
+            YamlSequenceNode list => list.Children.OfType<YamlMappingNode>().ToList(),
+            _ => [],
+        };
+        foreach (var source in sources)
+        {
+            foreach (var (key, value) in ConvertMap(source).ToList())
+            {
+                if (!obj.ContainsKey(key))
+                {
+                    obj[key] = value?.DeepClone();
+                }
+            }
+        }
+
         return obj;
     }
+
+    private static bool IsMergeKey(YamlNode key) =>
+        key is YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain };
 
     private static JsonNode? ConvertScalar(YamlScalarNode scalar)
     {
