@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Custos.IntegrationTests.Infrastructure;
 
@@ -26,16 +25,28 @@ public sealed class CustosAppFactory : WebApplicationFactory<Program>
 
     internal CustosOptions Options { get; private set; } = null!;
 
+    /// <summary>Extra YAML merged over the test configuration (a second <c>-c</c> file).</summary>
+    public string? ExtraYaml { get; set; }
+
     protected override IHostBuilder CreateHostBuilder()
     {
         File.WriteAllText(SchemaPath, TestSchemas.EmailPassword);
-        Options = TestConfig.Build(Dsn ?? $"sqlite://{_dir}/custos.db?_fk=true", SchemaPath);
+        var files = new List<string> { Path.Combine(_dir, "kratos.yml") };
+        File.WriteAllText(files[0], TestConfig.Yaml(Dsn ?? $"sqlite://{_dir}/custos.db?_fk=true", SchemaPath));
+        if (ExtraYaml is not null)
+        {
+            files.Add(Path.Combine(_dir, "extra.yml"));
+            File.WriteAllText(files[1], ExtraYaml);
+        }
+
+        var loaded = CustosConfiguration.Load(files, new Dictionary<string, string?>(), dev: true);
+        Options = loaded.Options;
         return Host.CreateDefaultBuilder()
             .ConfigureWebHost(web => web
                 .ConfigureServices(services =>
                 {
                     services.AddRouting();
-                    services.AddSingleton<IOptionsMonitor<CustosOptions>>(new FixedOptionsMonitor(Options));
+                    services.AddCustosConfiguration(loaded);
                     services.AddCustos(Options);
                 })
                 .Configure(app =>
@@ -60,12 +71,5 @@ public sealed class CustosAppFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
         }
-    }
-
-    private sealed class FixedOptionsMonitor(CustosOptions value) : IOptionsMonitor<CustosOptions>
-    {
-        public CustosOptions CurrentValue => value;
-        public CustosOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<CustosOptions, string?> listener) => null;
     }
 }

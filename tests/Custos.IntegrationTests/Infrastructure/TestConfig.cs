@@ -1,21 +1,27 @@
-using Custos.Config;
-
 namespace Custos.IntegrationTests.Infrastructure;
 
-/// <summary>The configuration integration tests run with.</summary>
+/// <summary>The kratos.yml integration tests run with (dev mode, low bcrypt cost).</summary>
 internal static class TestConfig
 {
-    public static CustosOptions Build(string dsn, string schemaPath)
-    {
-        var options = new CustosOptions { Dsn = dsn, Dev = true };
-        options.Serve.Public.BaseUrl = $"http://localhost:{CustosAppFactory.PublicPort}/";
-        options.Serve.Public.Port = CustosAppFactory.PublicPort;
-        options.Serve.Admin.BaseUrl = $"http://localhost:{CustosAppFactory.AdminPort}/";
-        options.Serve.Admin.Port = CustosAppFactory.AdminPort;
-        options.Identity.Schemas.Add(new IdentitySchemaOptions { Id = "default", Url = "file://" + schemaPath });
-        options.Hashers.Algorithm = PasswordHashAlgorithm.Bcrypt;
-        options.Hashers.Bcrypt.Cost = 4;
-        options.Selfservice.DefaultBrowserReturnUrl = "http://localhost:4455/";
-        return options;
-    }
+    public static string Yaml(string dsn, string schemaPath) => $"""
+        dsn: "{dsn}"
+        serve:
+          public:
+            base_url: http://localhost:{CustosAppFactory.PublicPort}/
+            port: {CustosAppFactory.PublicPort}
+          admin:
+            base_url: http://localhost:{CustosAppFactory.AdminPort}/
+            port: {CustosAppFactory.AdminPort}
+        selfservice:
+          default_browser_return_url: http://localhost:4455/
+        identity:
+          default_schema_id: default
+          schemas:
+            - id: default
+              url: file://{schemaPath}
+        hashers:
+          algorithm: bcrypt
+          bcrypt:
+            cost: 4
+        """;
 }
