@@ -20,14 +20,47 @@ public sealed class JsonSchemaSafetyTests
     }
 
     [Fact]
-    public void Self_referencing_schema_is_stopped_by_the_depth_limit()
+    public void Self_referencing_schema_is_reported_as_a_cycle()
     {
         var schema = JsonSchema.Load(SchemaJson.Parse("""{ "$ref": "#" }"""));
 
         var result = schema.Validate(SchemaJson.Parse("{}"));
 
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$ref", error.Keyword);
+        Assert.Contains("cycle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Branching_ref_cycle_terminates_quickly()
+    {
+        var schema = JsonSchema.Load(SchemaJson.Parse("""{ "anyOf": [ { "$ref": "#" }, { "$ref": "#" }, { "allOf": [ { "$ref": "#" } ] } ] }"""));
+
+        var result = schema.Validate(SchemaJson.Parse("1"));
+
         Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.Keyword == "$ref" && e.Message.Contains("maximum depth", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Recursion_that_descends_into_the_instance_is_allowed()
+    {
+        var schema = JsonSchema.Load(SchemaJson.Parse("""
+            { "type": "object", "properties": { "child": { "$ref": "#" }, "name": { "type": "string" } } }
+            """));
+
+        Assert.True(schema.Validate(SchemaJson.Parse("""{ "child": { "child": { "name": "leaf" } } }""")).IsValid);
+        Assert.False(schema.Validate(SchemaJson.Parse("""{ "child": { "child": { "name": 1 } } }""")).IsValid);
+    }
+
+    [Fact]
+    public void Evaluation_depth_is_limited()
+    {
+        var options = new SchemaLoadOptions { MaxEvaluationDepth = 8 };
+        var schema = JsonSchema.Load(SchemaJson.Parse("""{ "items": { "$ref": "#" } }"""), options: options);
+
+        var result = schema.Validate(SchemaJson.Parse(new string('[', 12) + new string(']', 12)));
+
+        Assert.Contains(result.Errors, e => e.Message.Contains("maximum depth of 8", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,9 +34,13 @@ internal static class JsonSchemaTestSuite
             .Order(StringComparer.Ordinal)
             .ToList()!;
 
-    public static IReadOnlyList<SuiteCaseResult> RunFile(string root, string draft, string file)
+    public static IReadOnlyList<SuiteCaseResult> RunFile(string root, string draft, string file, bool? assertFormat = null)
     {
-        var options = new SchemaLoadOptions { DefaultDraft = draft == "draft7" ? SchemaDraft.Draft7 : SchemaDraft.Draft202012 };
+        var options = new SchemaLoadOptions
+        {
+            DefaultDraft = draft == "draft7" ? SchemaDraft.Draft7 : SchemaDraft.Draft202012,
+            AssertFormat = assertFormat,
+        };
         var resolver = new SuiteRemoteResolver(Path.Combine(root, "remotes"));
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "tests", draft, file)));
         var results = new List<SuiteCaseResult>();

@@ -96,4 +96,29 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
             Assert.True(total > 0, $"{draft}: the suite folder holds no test cases.");
         }
     }
+
+    /// <summary>
+    /// Informational: the optional/ files (format assertions, ECMA-262 regex details, big numbers). Formats are asserted
+    /// here for both drafts because these files assume format assertion.
+    /// </summary>
+    [Fact]
+    public void Optional_suite_pass_rates_are_reported()
+    {
+        var root = JsonSchemaTestSuite.RequireRoot();
+
+        var total = 0;
+        foreach (var draft in JsonSchemaTestSuite.Drafts)
+        {
+            var draftDirectory = Path.Combine(root, "tests", draft);
+            foreach (var path in Directory.GetFiles(Path.Combine(draftDirectory, "optional"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var file = Path.GetRelativePath(draftDirectory, path);
+                var results = JsonSchemaTestSuite.RunFile(root, draft, file, assertFormat: true);
+                output.WriteLine($"{draft}/{file}: {results.Count(r => r.Passed)}/{results.Count}");
+                total += results.Count;
+            }
+        }
+
+        Assert.True(total > 0, "The suite holds no optional test cases.");
+    }
 }

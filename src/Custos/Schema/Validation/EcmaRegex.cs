@@ -28,6 +28,48 @@ internal static class EcmaRegex
         }
     }
 
+    /// <summary>
+    /// Stricter syntax check for <c>format: regex</c>: rejects constructs .NET accepts but ECMA-262 (unicode mode) does
+    /// not, namely the <c>\a</c> escape, comment groups and global inline flags.
+    /// </summary>
+    public static bool IsEcmaPattern(string pattern, TimeSpan timeout)
+    {
+        for (var i = 0; i < pattern.Length - 1; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                if (pattern[i + 1] == 'a')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (pattern[i] == '(' && pattern[i + 1] == '?' && i + 2 < pattern.Length && IsGlobalFlagGroup(pattern, i + 2))
+            {
+                return false;
+            }
+        }
+
+        return TryCreate(pattern, timeout, out _);
+    }
+
+    private static bool IsGlobalFlagGroup(string pattern, int start)
+    {
+        if (pattern[start] == '#')
+        {
+            return true;
+        }
+
+        var end = start;
+        while (end < pattern.Length && pattern[end] is 'i' or 'm' or 's' or 'x' or 'n' or '-')
+        {
+            end++;
+        }
+
+        return end > start && end < pattern.Length && pattern[end] == ')';
+    }
+
     private static string Translate(string pattern)
     {
         var builder = new StringBuilder(pattern.Length + 16);
@@ -47,6 +89,13 @@ internal static class EcmaRegex
                 }
 
                 builder.Append(TranslateEscape(next, inClass) ?? "\\" + next);
+                continue;
+            }
+
+            if (!inClass && char.IsHighSurrogate(c) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]))
+            {
+                // ECMA-262 (unicode mode) quantifies a whole astral code point; .NET would quantify the low surrogate only.
+                builder.Append("(?:").Append(c).Append(pattern[++i]).Append(')');
                 continue;
             }
 
@@ -129,6 +178,8 @@ internal static class EcmaRegex
         'D' => inClass ? null : "[^0-9]",
         'w' => inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]",
         'W' => inClass ? null : "[^a-zA-Z0-9_]",
+        's' => inClass ? "\\s\\uFEFF" : "[\\s\\uFEFF]",
+        'S' => inClass ? null : "[^\\s\\uFEFF]",
         _ => null,
     };
 }

@@ -6,6 +6,7 @@ namespace Custos.Schema.Validation;
 internal sealed class EvaluationContext(SchemaLoadOptions options, IReadOnlyCollection<string>? annotationKeywords)
 {
     private readonly List<SchemaResource> _dynamicScope = [];
+    private readonly HashSet<(SchemaNode Node, string InstancePath)> _active = [];
     private int _depth;
 
     public SchemaLoadOptions Options { get; } = options;
@@ -24,11 +25,21 @@ internal sealed class EvaluationContext(SchemaLoadOptions options, IReadOnlyColl
             return result;
         }
 
+        // A $ref cycle that never descends into the instance would recurse forever (and a branching one would take
+        // exponential time before any depth limit); re-entering a schema at the same location is reported instead.
+        if (!_active.Add((node, instancePath)))
+        {
+            result.AddError(new SchemaError(instancePath, node.Location, "$ref",
+                $"schema '{node.Location}' was re-entered at the same instance location; the schema contains a $ref cycle",
+                new Dictionary<string, object?> { ["schema"] = node.Location }));
+            return result;
+        }
+
         if (_depth >= Options.MaxEvaluationDepth)
         {
-            // A $ref cycle that never descends into the instance would recurse forever; report it instead of overflowing the stack.
+            _active.Remove((node, instancePath));
             result.AddError(new SchemaError(instancePath, node.Location, "$ref",
-                $"schema evaluation exceeded the maximum depth of {Options.MaxEvaluationDepth}; the schema probably contains a $ref cycle",
+                $"schema evaluation exceeded the maximum depth of {Options.MaxEvaluationDepth}",
                 new Dictionary<string, object?> { ["max_depth"] = Options.MaxEvaluationDepth }));
             return result;
         }
@@ -56,6 +67,7 @@ internal sealed class EvaluationContext(SchemaLoadOptions options, IReadOnlyColl
         finally
         {
             _depth--;
+            _active.Remove((node, instancePath));
             if (entered)
             {
                 _dynamicScope.RemoveAt(_dynamicScope.Count - 1);

@@ -32,7 +32,7 @@ internal sealed partial class SchemaCompiler
         }
 
         if (element.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String
-            && (registry.Options.AssertFormat ?? dialect.Draft == SchemaDraft.Draft7))
+            && (registry.Options.AssertFormat ?? dialect.AssertFormat ?? dialect.Draft == SchemaDraft.Draft7))
         {
             keywords.Add(new FormatKeyword(Location(scope, "format"), format.GetString()!));
         }

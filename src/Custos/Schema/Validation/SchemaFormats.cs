@@ -29,7 +29,7 @@ internal static partial class SchemaFormats
         "date-time" => IsDateTime(value),
         "duration" => DurationRegex().IsMatch(value),
         "uuid" => UuidRegex().IsMatch(value),
-        "regex" => EcmaRegex.TryCreate(value, regexTimeout, out _),
+        "regex" => EcmaRegex.IsEcmaPattern(value, regexTimeout),
         "json-pointer" => IsJsonPointer(value),
         "relative-json-pointer" => IsRelativeJsonPointer(value),
         "tel" => IsTelephone(value),
@@ -69,7 +69,7 @@ internal static partial class SchemaFormats
 
     private static bool IsHostname(string value)
     {
-        var host = value.EndsWith('.') ? value[..^1] : value;
+        var host = value;
         if (host.Length == 0 || host.Length > 253)
         {
             return false;
@@ -135,81 +135,9 @@ internal static partial class SchemaFormats
     private static bool IsIPv6(string value) =>
         value.Length > 0
         && value.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.')
+        && (!value.Contains('.', StringComparison.Ordinal) || IsIPv4(value[(value.LastIndexOf(':') + 1)..]))
         && IPAddress.TryParse(value, out var address)
         && address.AddressFamily == AddressFamily.InterNetworkV6;
-
-    private static bool IsUri(string value, bool asciiOnly, bool requireScheme)
-    {
-        foreach (var c in value)
-        {
-            if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`' || (asciiOnly && c > 0x7e))
-            {
-                return false;
-            }
-        }
-
-        var hasScheme = SchemeRegex().IsMatch(value);
-        if (requireScheme && !hasScheme)
-        {
-            return false;
-        }
-
-        if (!PercentEncodingRegex().IsMatch(value))
-        {
-            return false;
-        }
-
-        if (hasScheme)
-        {
-            var authorityStart = value.IndexOf("//", StringComparison.Ordinal);
-            var colon = value.IndexOf(':', StringComparison.Ordinal);
-            if (authorityStart == colon + 1 && value.Length > authorityStart + 2)
-            {
-                var authorityEnd = value.IndexOfAny(['/', '?', '#'], authorityStart + 2);
-                var authority = authorityEnd < 0 ? value[(authorityStart + 2)..] : value[(authorityStart + 2)..authorityEnd];
-                var hostPort = authority[(authority.LastIndexOf('@') + 1)..];
-                if (hostPort.Contains('[', StringComparison.Ordinal) != hostPort.Contains(']', StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return Uri.TryCreate(value, UriKind.Absolute, out _);
-        }
-
-        // A relative reference's first segment must not contain ':' (it would read as a scheme).
-        var firstSegmentEnd = value.IndexOfAny(['/', '?', '#']);
-        var firstSegment = firstSegmentEnd < 0 ? value : value[..firstSegmentEnd];
-        return !firstSegment.Contains(':', StringComparison.Ordinal);
-    }
-
-    private static bool IsUriTemplate(string value)
-    {
-        var open = false;
-        foreach (var c in value)
-        {
-            if (c == '{')
-            {
-                if (open)
-                {
-                    return false;
-                }
-
-                open = true;
-            }
-            else if (c == '}')
-            {
-                if (!open)
-                {
-                    return false;
-                }
-
-                open = false;
-            }
-        }
-
-        return !open;
-    }
 
     private static bool IsDate(string value)
     {
@@ -314,15 +242,10 @@ internal static partial class SchemaFormats
     [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(?:[zZ]|([+-])([0-9]{2}):([0-9]{2}))\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRegex();
 
-    [GeneratedRegex(@"^P(?!\z)(?:[0-9]+W|(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?)\z", RegexOptions.CultureInvariant)]
+    // RFC 3339 appendix A: units appear in order and may not skip one (no "P1Y2D", no "PT1H2S").
+    [GeneratedRegex(@"^P(?:[0-9]+W|(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))\z", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex UuidRegex();
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant)]
-    private static partial Regex SchemeRegex();
-
-    [GeneratedRegex(@"^(?:[^%]|%[0-9A-Fa-f]{2})*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PercentEncodingRegex();
 }

@@ -112,7 +112,7 @@ internal sealed class SchemaRegistry
             return dialect;
         }
 
-        bool validation = false, applicator = false, unevaluated = false;
+        bool validation = false, applicator = false, unevaluated = false, formatAssertion = false;
         foreach (var vocabulary in vocabularies.EnumerateObject())
         {
             var name = vocabulary.Name[(vocabulary.Name.LastIndexOf('/') + 1)..];
@@ -121,13 +121,14 @@ internal sealed class SchemaRegistry
             validation |= known && name == "validation";
             applicator |= known && name == "applicator";
             unevaluated |= known && name == "unevaluated";
+            formatAssertion |= known && name == "format-assertion";
             if (!known && vocabulary.Value.ValueKind == JsonValueKind.True)
             {
                 throw new SchemaLoadException($"The meta-schema '{uri}' requires the unsupported vocabulary '{vocabulary.Name}'.");
             }
         }
 
-        return new SchemaDialect(dialect.Draft, validation, applicator, unevaluated);
+        return new SchemaDialect(dialect.Draft, validation, applicator, unevaluated, formatAssertion ? true : null);
     }
 
     private SchemaNode Resolve(RefKeyword reference, SchemaDialect dialect)
