@@ -39,7 +39,7 @@ internal static partial class SchemaFormats
     private static bool IsEmail(string value, bool asciiOnly)
     {
         var at = value.LastIndexOf('@');
-        if (at <= 0 || at == value.Length - 1 || value.Length > 320)
+        if (at <= 0 || at == value.Length - 1 || value.Length > 254)
         {
             return false;
         }
