@@ -54,7 +54,7 @@ internal sealed class IdentitySchemaProvider(IOptionsMonitor<CustosOptions> opti
         var baseUri = configured.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase)
             ? new Uri(configured.Url)
             : configured.Url.StartsWith("file://", StringComparison.Ordinal) ? new Uri(SchemaSource.FilePath(configured.Url)) : null;
-        var compiled = JsonSchema.Load(root, baseUri, new SameOriginResolver(baseUri, source));
+        var compiled = JsonSchema.Load(root, baseUri, new SameOriginResolver(baseUri, source), new SchemaLoadOptions { AssertFormat = true });
         return new LoadedSchema(configured.Id, configured.Url, root, compiled);
     }
 }
