@@ -171,15 +171,49 @@ on_exit() {
   set +e
   stop_postgres
   if [[ "$REPORTED" -eq 0 ]]; then
-    STEP_FAILURES+=("scripts/test.sh aborted (exit ${rc})")
+    [[ "$INTERRUPTED" -eq 1 ]] || STEP_FAILURES+=("scripts/test.sh aborted (exit ${rc})")
     report
     exit 1
   fi
   exit "$rc"
 }
+# INT/TERM: the long steps run in the background under `wait`, so the signal is handled at once: the
+# step's `timeout` is told to stop (it passes TERM on to the whole process group of the step), then
+# on_exit stops PostgreSQL and prints the summary.
+CHILD_PID=""
+INTERRUPTED=0
+on_signal() {
+  trap - INT TERM
+  if [[ -n "$CHILD_PID" ]]; then
+    kill -TERM "$CHILD_PID" 2>/dev/null || true
+    wait "$CHILD_PID" 2>/dev/null || true
+    CHILD_PID=""
+  fi
+  INTERRUPTED=1
+  STEP_FAILURES+=("interrupted by SIG$1")
+  exit "$2"
+}
 trap on_exit EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal INT 130' INT
+trap 'on_signal TERM 143' TERM
+
+# Runs `timeout LIMIT COMMAND...` in the background, its output shown and appended to LOG, and waits.
+# Each step's process tree lives in timeout's own process group, which timeout kills on expiry or on TERM,
+# so nothing a step started (test hosts, servers) outlives it and holds the output pipe open.
+run_step() {
+  local log="$1" limit="$2"
+  shift 2
+  local fd tee_pid rc=0
+  exec {fd}> >(tee -a "$log")
+  tee_pid=$!
+  timeout --kill-after=30s "$limit" "$@" >&"$fd" 2>&1 </dev/null &
+  CHILD_PID=$!
+  wait "$CHILD_PID" || rc=$?
+  CHILD_PID=""
+  exec {fd}>&-
+  wait "$tee_pid" 2>/dev/null || true
+  return "$rc"
+}
 
 # ---- 1. prerequisites --------------------------------------------------------------------------------
 missing_packages() {
@@ -276,9 +310,20 @@ trx_summary() {
   local passed failed skipped
   passed=$(attr passed)
   failed=$(($(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
-  skipped=$(($(attr notExecuted) + $(attr inconclusive) + $(attr notRunnable)))
+  # The counters' notExecuted stays 0 for [Fact(Skip=...)] (seen with VSTest 18): whatever of `total`
+  # neither passed nor failed was skipped, not run or inconclusive.
+  skipped=$(($(attr total) - passed - failed))
+  [[ "$skipped" -ge 0 ]] || skipped=0
   grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | grep -o 'testName="[^"]*"' |
     sed 's/^testName="//; s/"$//; s/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' >>"$failed_list" || true
+  # A test host that crashed or was killed leaves a failed run with no failed test: count it as one failure.
+  local outcome reason
+  outcome="$(grep -o -m1 '<ResultSummary outcome="[A-Za-z]*"' "$trx" | head -n1 | sed 's/.*outcome="//; s/"$//' || true)"
+  if [[ "$failed" -eq 0 && "$outcome" =~ ^(Failed|Aborted|Error|Timeout)$ ]]; then
+    reason="$(grep -o -m1 'The active test run was aborted[^<]*' "$trx" | head -n1 || true)"
+    echo "${name}: test run ${outcome}: ${reason:-see the TRX file $(basename "$trx")}" >>"$failed_list"
+    failed=1
+  fi
   echo "$name|$passed|$failed|$skipped"
 }
 
@@ -286,7 +331,7 @@ if [[ "$RUN_DOTNET" -eq 1 ]]; then
   section "dotnet build Custos.slnx -c Release"
   t="$(now_ms)"
   build_ok=1
-  dotnet build Custos.slnx -c Release -nologo -v minimal 2>&1 | tee "$RESULTS/dotnet-build.log" || build_ok=0
+  run_step "$RESULTS/dotnet-build.log" 30m dotnet build Custos.slnx -c Release -nologo -v minimal || build_ok=0
   timed "dotnet-build" $(($(now_ms) - t))
 
   if [[ "$build_ok" -eq 1 ]]; then
@@ -297,7 +342,7 @@ if [[ "$RUN_DOTNET" -eq 1 ]]; then
       --blame-hang-timeout 10m --blame-hang-dump-type none)
     [[ -n "$FILTER" ]] && test_args+=(--filter "$FILTER")
     test_rc=0
-    timeout --kill-after=30s 45m dotnet "${test_args[@]}" 2>&1 | tee "$RESULTS/dotnet-test.log" || test_rc=$?
+    run_step "$RESULTS/dotnet-test.log" 45m dotnet "${test_args[@]}" || test_rc=$?
     timed "dotnet-test" $(($(now_ms) - t))
 
     dotnet_failed=0
@@ -331,12 +376,21 @@ tap_summary() {
   echo "$(val pass)|$(($(val fail) + $(val cancelled)))|$(($(val skipped) + $(val todo)))"
 }
 
+# Names of failed tests (not suites) in node's TAP output: a `not ok` whose YAML block has no `type: 'suite'`.
+tap_failed_tests() {
+  awk '
+    /^ *not ok [0-9]+ - / { name = $0; sub(/^ *not ok [0-9]+ - /, "", name); pending = 1; suite = 0; next }
+    pending && /^ *type: .suite.$/ { suite = 1; next }
+    pending && /^ *\.\.\.$/ { if (!suite) print name; pending = 0 }
+  ' "$1" 2>/dev/null || true
+}
+
 if [[ "$RUN_E2E" -eq 1 ]]; then
   section "dotnet publish src/Custos/Custos.csproj -c Release -o out"
   t="$(now_ms)"
   # A stale binary must never be tested: out/ is rebuilt from scratch.
   rm -rf "$REPO/out"
-  if ! dotnet publish src/Custos/Custos.csproj -c Release -o out -nologo -v minimal 2>&1 | tee "$RESULTS/dotnet-publish.log"; then
+  if ! run_step "$RESULTS/dotnet-publish.log" 20m dotnet publish src/Custos/Custos.csproj -c Release -o out -nologo -v minimal; then
     step_failed "dotnet publish (the SDK tests will report the missing binary)"
   fi
   timed "publish" $(($(now_ms) - t))
@@ -351,7 +405,7 @@ if [[ "$RUN_E2E" -eq 1 ]]; then
   elif [[ "$DO_INSTALL" -eq 0 ]]; then
     step_failed "tests/e2e/node_modules missing or stale (--no-install)"
     e2e_deps_ok=0
-  elif (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) 2>&1 | tee "$RESULTS/npm-ci.log"; then
+  elif run_step "$RESULTS/npm-ci.log" 10m env -C tests/e2e npm ci --no-audit --no-fund --loglevel=error; then
     echo "$lock_sum" >"$stamp"
   else
     step_failed "npm ci in tests/e2e"
@@ -368,16 +422,15 @@ if [[ "$RUN_E2E" -eq 1 ]]; then
       --test-reporter=tap --test-reporter-destination="$RESULTS/e2e/results.tap")
     [[ -n "$E2E_PATTERN" ]] && node_args+=(--test-name-pattern="$E2E_PATTERN")
     e2e_rc=0
-    (cd tests/e2e &&
+    run_step "$RESULTS/e2e/node-test.log" 20m env -C tests/e2e \
       CUSTOS_BIN="${CUSTOS_BIN:-$REPO/out/custos}" CUSTOS_E2E_LOG_DIR="$RESULTS/e2e" \
-        timeout --kill-after=30s 20m node "${node_args[@]}") || e2e_rc=$?
+      node "${node_args[@]}" || e2e_rc=$?
     timed "e2e" $(($(now_ms) - t))
     summary="$(tap_summary "$RESULTS/e2e/results.tap")"
     if [[ -n "$summary" ]]; then
       IFS='|' read -r p f s <<<"$summary"
       add_suite e2e "sdk (tests/e2e, node --test)" "$p" "$f" "$s"
-      while IFS= read -r ft; do [[ -n "$ft" ]] && FAILED_TESTS+=("e2e: $ft"); done < <(
-        grep -E '^ *not ok [0-9]+ - ' "$RESULTS/e2e/results.tap" | sed -E 's/^ *not ok [0-9]+ - //' || true)
+      while IFS= read -r ft; do [[ -n "$ft" ]] && FAILED_TESTS+=("e2e: $ft"); done < <(tap_failed_tests "$RESULTS/e2e/results.tap")
       if [[ "$e2e_rc" -ne 0 && "$f" -eq 0 ]]; then
         step_failed "node --test exited ${e2e_rc} with no failed test"
       fi

@@ -228,8 +228,10 @@ function serverEnv(extraEnv) {
 }
 
 function failure(message, output) {
-  const err = new Error(output ? `${message}\n----- server output -----\n${output.trimEnd()}\n-------------------------` : message);
-  err.serverOutput = output;
+  const shown = output?.trim() ? output.trimEnd() : '(the server printed nothing)';
+  const err = new Error(`${message}\n----- server output -----\n${shown}\n-------------------------`);
+  // Kept off the enumerable properties so the test runner does not print the output twice.
+  Object.defineProperty(err, 'serverOutput', { value: output ?? '', enumerable: false });
   return err;
 }
 
