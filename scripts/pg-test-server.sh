@@ -24,7 +24,8 @@ die() { log "error: $*"; exit 1; }
 # As any other user it runs as that user.
 as_pg() {
   if [[ "$(id -u)" -eq 0 ]]; then
-    runuser -u postgres -- "$@"
+    # From /, as the caller's folder (a checkout under /root, say) may be closed to postgres.
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

@@ -69,6 +69,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export DEBIAN_FRONTEND=noninteractive
 
 RESULTS="${CUSTOS_TEST_RESULTS:-$REPO/TestResults}"
+case "$(realpath -m "$RESULTS")" in
+  / | "$(realpath -m "$REPO")" | "$(realpath -m "${HOME:-/root}")") echo "refusing to use $RESULTS as the results folder (it is emptied)" >&2; exit 2 ;;
+esac
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
@@ -99,20 +102,31 @@ fmt_ms() { printf '%d.%01ds' $(($1 / 1000)) $((($1 % 1000) / 100)); }
 
 stop_postgres() {
   if [[ -n "$PG_DIR" ]]; then
-    local dir="$PG_DIR"
+    local dir="$PG_DIR" pid=""
     PG_DIR=""
+    [[ -f "$dir/data/postmaster.pid" ]] && pid="$(head -n1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
     if [[ "$DEBUG" -eq 1 && -f "$dir/server.log" ]]; then
       echo "---- postgres server.log (tail) ----" >&2
       tail -n 20 "$dir/server.log" >&2 || true
     fi
     "$REPO/scripts/pg-test-server.sh" stop "$dir" || echo "warning: could not stop PostgreSQL in $dir" >&2
     if [[ "$DEBUG" -eq 1 ]]; then
-      if [[ -e "$dir" ]]; then echo "debug: $dir still exists" >&2; else echo "debug: PostgreSQL stopped, $dir removed" >&2; fi
+      local alive=0
+      for _ in $(seq 1 50); do # gone, or a zombie waiting for init to reap it
+        alive=0
+        if [[ -n "$pid" && -r "/proc/$pid/stat" ]] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null; then alive=1; fi
+        [[ "$alive" -eq 0 ]] && break
+        sleep 0.1
+      done
+      if [[ "$alive" -eq 1 ]]; then echo "debug: postmaster $pid is STILL RUNNING" >&2
+      else echo "debug: postmaster ${pid:-?} is gone" >&2; fi
+      if [[ -e "$dir" ]]; then echo "debug: $dir still exists" >&2; else echo "debug: $dir removed" >&2; fi
     fi
   fi
 }
 
 report() {
+  { set +x; } 2>/dev/null # the closing line must stay the last one, also with --debug
   REPORTED=1
   local total_ms=$(( $(now_ms) - T0 / 1000000 ))
   timed "total" "$total_ms"
@@ -168,6 +182,7 @@ report() {
 
 on_exit() {
   local rc=$?
+  { set +x; } 2>/dev/null
   set +e
   stop_postgres
   if [[ "$REPORTED" -eq 0 ]]; then
