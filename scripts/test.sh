@@ -131,14 +131,14 @@ report() {
   local total_ms=$(( $(now_ms) - T0 / 1000000 ))
   timed "total" "$total_ms"
   local failed_all=$((TOTAL_FAILED + ${#STEP_FAILURES[@]}))
-  local executed=$((TOTAL_PASSED + TOTAL_FAILED + TOTAL_SKIPPED))
+  local ran=$((TOTAL_PASSED + TOTAL_FAILED)) # skipped tests did not run
 
   printf '\n==================== test summary ====================\n'
   local line kind name p f s
   for line in "${SUITE_LINES[@]+"${SUITE_LINES[@]}"}"; do
     IFS='|' read -r kind name p f s <<<"$line"
     printf '  %-7s %-34s passed %4d   failed %4d   skipped %4d\n' "$kind" "$name" "$p" "$f" "$s"
-    if [[ $((p + f + s)) -eq 0 ]]; then
+    if [[ $((p + f)) -eq 0 ]]; then
       printf '  %-7s %-34s WARNING: ran no test\n' "" "$name"
     fi
   done
@@ -165,9 +165,9 @@ report() {
 
   local rc=0
   [[ "$failed_all" -gt 0 ]] && rc=1
-  if [[ "$executed" -eq 0 ]]; then
+  if [[ "$ran" -eq 0 ]]; then
     if [[ "$REQUIRE_TESTS" -eq 1 ]]; then
-      printf '  no test ran: failing because --require-tests is in effect (CI=true)\n'
+      printf '  no test ran: failing (--require-tests, the default under CI=true)\n'
       rc=1
     else
       printf '  no test ran (allowed outside CI; --require-tests makes this fail)\n'
@@ -188,7 +188,7 @@ on_exit() {
   if [[ "$REPORTED" -eq 0 ]]; then
     [[ "$INTERRUPTED" -eq 1 ]] || STEP_FAILURES+=("scripts/test.sh aborted (exit ${rc})")
     report
-    exit 1
+    exit $((rc == 0 ? 1 : rc))
   fi
   exit "$rc"
 }
