@@ -15,7 +15,7 @@ public sealed class IdentityAdminApiTests(CustosAppFactory app) : IClassFixture<
         var email = NewEmail();
 
         var response = await admin.PostJsonAsync("/admin/identities", $$$$$"""
-            {"schema_id":"default","traits":{"email":"  {{{{{email.ToUpperInvariant()}}}}}  "},"metadata_public":{"plan":"pro"},
+            {"schema_id":"default","traits":{"email":"{{{{{email.ToUpperInvariant()}}}}}"},"metadata_public":{"plan":"pro"},
              "credentials":{"password":{"config":{"password":"a-long-secret-passphrase"}}}}
             """);
         var body = (await response.JsonAsync()).AsObject();
