@@ -9,9 +9,9 @@ internal sealed class LogOptions
     [ConfigurationKeyName("level")]
     public LogLevelSetting Level { get; set; } = LogLevelSetting.Info;
 
-    /// <summary><c>log.format</c>: <c>text</c> (default) or <c>json</c>.</summary>
+    /// <summary><c>log.format</c>: <c>json</c> (default, one JSON object per line) or <c>text</c>. Kratos defaults to text; Custos logs JSON unless asked.</summary>
     [ConfigurationKeyName("format")]
-    public LogFormat Format { get; set; } = LogFormat.Text;
+    public LogFormat Format { get; set; } = LogFormat.Json;
 
     /// <summary><c>log.leak_sensitive_values</c>: log values that are normally redacted. Default false.</summary>
     [ConfigurationKeyName("leak_sensitive_values")]
