@@ -11,7 +11,8 @@ internal static class IdentifierNormalizer
     public static string Normalize(string value)
     {
         var s = value.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        return s;
+        // A value written as an international phone number is stored in E.164, so "+49 151 ..." and "+49151..." are one identifier.
+        return s.StartsWith('+') && NormalizePhone(s) is { } phone ? phone : s;
     }
 
     public static string NormalizeAddress(string via, string value) =>
