@@ -4,11 +4,12 @@ using Custos.IntegrationTests.Infrastructure;
 
 namespace Custos.IntegrationTests.Identity;
 
-public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixture<CustosAppFactory>
+public abstract class IdentityAdminUpdateTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : CustosAppFactory
 {
     private static string NewEmail() => $"{Guid.NewGuid():N}@example.com";
 
-    [Fact]
+    [SkippableFact]
     public async Task Put_ReplacesTraits_ClearsOmittedMetadata_AndChangesState()
     {
         var admin = app.Admin();
@@ -28,7 +29,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         Assert.Equal(newEmail, body["verifiable_addresses"]![0]!["value"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Patch_ReplacesTrait_AndMarksAddressVerified()
     {
         var admin = app.Admin();
@@ -47,7 +48,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         Assert.Equal("vip", body["metadata_admin"]!["note"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""[{"op":"replace","path":"/id","value":"00000000-0000-0000-0000-000000000000"}]""")]
     [InlineData("""[{"op":"move","from":"/traits/email","path":"/traits/x"}]""")]
     [InlineData("""[{"op":"replace","path":"/credentials/oidc","value":{}}]""")]
@@ -62,7 +63,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Batch_CreatesEach_AndReportsPerItemErrors()
     {
         var admin = app.Admin();
@@ -83,7 +84,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         Assert.Equal(409, items[1]!["error"]!["code"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeleteCredential_LastFirstFactor_Refused_TotpRemoved()
     {
         var admin = app.Admin();
@@ -103,7 +104,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         Assert.Null(identity["credentials"]!["totp"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_KeysetPagination_FollowsLinkHeader()
     {
         var admin = app.Admin();
@@ -128,7 +129,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         Assert.Equal(seen.Order(StringComparer.Ordinal).ToList(), seen);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/admin/identities?page_token=not-a-token")]
     [InlineData("/admin/identities?page_size=0")]
     [InlineData("/admin/identities?ids=nope")]
@@ -155,3 +156,7 @@ public sealed class IdentityAdminUpdateTests(CustosAppFactory app) : IClassFixtu
         return null;
     }
 }
+
+public sealed class SqliteIdentityAdminUpdateTests(CustosAppFactory app) : IdentityAdminUpdateTests<CustosAppFactory>(app);
+
+public sealed class PostgresIdentityAdminUpdateTests(PostgresAppFactory app) : IdentityAdminUpdateTests<PostgresAppFactory>(app);

@@ -12,7 +12,7 @@ namespace Custos.IntegrationTests.Infrastructure;
 /// The real Custos pipeline on the in-memory test server, over a temp-file SQLite database (or PostgreSQL when
 /// <see cref="UsePostgres"/> is set and <c>CUSTOS_TEST_POSTGRES_DSN</c> names a server).
 /// </summary>
-public sealed class CustosAppFactory : WebApplicationFactory<Program>
+public class CustosAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("custos-it-").FullName;
 
@@ -20,6 +20,9 @@ public sealed class CustosAppFactory : WebApplicationFactory<Program>
     public const int AdminPort = 4434;
 
     public string? Dsn { get; set; }
+
+    /// <summary>Why this database is unavailable (its tests are skipped and report it), or null.</summary>
+    public string? Unavailable { get; protected set; }
 
     public string SchemaPath => Path.Combine(_dir, "identity.schema.json");
 
@@ -56,9 +59,15 @@ public sealed class CustosAppFactory : WebApplicationFactory<Program>
                 }));
     }
 
-    public HttpClient Admin() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost:{AdminPort}/"), AllowAutoRedirect = false });
+    public HttpClient Admin() => SkipIfUnavailable().CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost:{AdminPort}/"), AllowAutoRedirect = false });
 
-    public HttpClient Public() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost:{PublicPort}/"), AllowAutoRedirect = false });
+    public HttpClient Public() => SkipIfUnavailable().CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost:{PublicPort}/"), AllowAutoRedirect = false });
+
+    private CustosAppFactory SkipIfUnavailable()
+    {
+        Skip.If(Unavailable is not null, Unavailable);
+        return this;
+    }
 
     protected override void Dispose(bool disposing)
     {
