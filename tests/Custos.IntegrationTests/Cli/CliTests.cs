@@ -78,6 +78,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task HashersArgon2Calibrate_PrintsConfigSnippet()
+    {
+        var (code, stdout, _) = await CustosProcess.RunAsync(["hashers", "argon2", "calibrate", "--min-duration", "15ms", "--start-memory", "8MB"], timeoutSeconds: 120);
+
+        Assert.Equal(0, code);
+        Assert.Contains("algorithm: argon2", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"iterations: \d+", stdout);
+    }
+
+    [Fact]
+    public async Task HashersArgon2Calibrate_BadDuration_Fails()
+    {
+        var (code, _, stderr) = await CustosProcess.RunAsync(["hashers", "argon2", "calibrate", "--min-duration", "soon"]);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--min-duration", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MigrateSql_BadDsn_FailsClearly()
     {
         var (code, _, stderr) = await CustosProcess.RunAsync(["migrate", "sql", "mysql://x", "--yes"]);

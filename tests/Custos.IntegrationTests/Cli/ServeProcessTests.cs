@@ -47,20 +47,26 @@ public sealed class ServeProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Sigterm_ShutsDownGracefully()
+    public async Task DevWithoutConfig_UsesLocalSqliteAndBuiltinSchema_AndStopsOnSigterm()
     {
         var (publicPort, adminPort) = (CustosProcess.FreePort(), CustosProcess.FreePort());
         var env = new Dictionary<string, string>
         {
             ["SERVE_PUBLIC_PORT"] = publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SERVE_ADMIN_PORT"] = adminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DSN"] = $"sqlite://{_dir}/dev.db?_fk=true",
         };
         await using var server = CustosProcess.Start(["serve", "--dev"], env, _dir);
-        await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/alive");
+        await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/ready");
+        using var client = new HttpClient();
+        var created = await client.PostAsync($"http://127.0.0.1:{adminPort}/admin/identities",
+            new StringContent("""{"traits":{"email":"dev@example.com","name":{"first":"Dev"}}}""", System.Text.Encoding.UTF8, "application/json"));
+        var schemas = await client.GetStringAsync($"http://127.0.0.1:{publicPort}/schemas");
 
         var code = await server.TerminateAsync();
 
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("ory.sh/kratos", schemas, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "custos.db")));
         Assert.Equal(0, code);
     }
 
