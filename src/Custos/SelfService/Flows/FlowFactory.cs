@@ -1,0 +1,80 @@
+using Custos.Config;
+using Custos.Hosting;
+using Custos.SelfService.Flows.Csrf;
+using Custos.SelfService.Flows.ReturnTo;
+using Custos.SelfService.Ui;
+using Microsoft.Extensions.Options;
+
+namespace Custos.SelfService.Flows;
+
+/// <summary>
+/// The common start of every flow: checks <c>return_to</c>, stamps id, times and request URL, and for browser flows
+/// binds the flow to the CSRF cookie and adds the masked <c>csrf_token</c> node.
+/// </summary>
+internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimeProvider clock, ReturnToValidator returnTo, CsrfTokens csrf)
+{
+    public CustosOptions Options => options.CurrentValue;
+
+    public DateTime Now => Clock.Now(clock);
+
+    /// <summary>Fills the common fields of <paramref name="flow"/>; throws 400 <c>self_service_flow_return_to_forbidden</c> for a bad return_to.</summary>
+    public T Init<T>(T flow, HttpContext context)
+        where T : Flow
+    {
+        returnTo.Validate(context.Request.Query["return_to"].FirstOrDefault());
+        var now = Now;
+        flow.IssuedAt = now;
+        flow.CreatedAt = now;
+        flow.UpdatedAt = now;
+        flow.ExpiresAt = now + FlowKinds.Lifespan(flow.Kind, Options);
+        flow.Ui.Action = FlowUrls.Action(flow.Kind, Options, flow.Id);
+        if (flow.IsBrowser)
+        {
+            flow.CsrfToken = csrf.EnsureCookie(context);
+        }
+
+        AddCsrfNode(flow);
+        return flow;
+    }
+
+    /// <summary>Fills a replacement for an expired flow: same type and request URL, new id and times, same CSRF binding.</summary>
+    public void InitReplacement(Flow replacement, Flow expired, HttpContext context)
+    {
+        var now = Now;
+        replacement.IssuedAt = now;
+        replacement.CreatedAt = now;
+        replacement.UpdatedAt = now;
+        replacement.ExpiresAt = now + FlowKinds.Lifespan(replacement.Kind, Options);
+        replacement.Ui.Action = FlowUrls.Action(replacement.Kind, Options, replacement.Id);
+        replacement.CsrfToken = expired.IsBrowser ? csrf.EnsureCookie(context) : "";
+        AddCsrfNode(replacement);
+    }
+
+    /// <summary>Re-renders the masked CSRF token (a new mask on every render).</summary>
+    public void AddCsrfNode(Flow flow)
+    {
+        var value = flow.IsBrowser ? csrf.Mask(flow.CsrfToken) : "";
+        flow.Ui.Nodes.RemoveAll(n => n.Key == "csrf_token");
+        flow.Ui.Nodes.Insert(0, UiNode.Input(UiNodeGroup.Default, "csrf_token", "hidden", value, required: true));
+    }
+
+    /// <summary>Browser flow submits must carry the body <c>csrf_token</c> matching the cookie (403 otherwise).</summary>
+    public void VerifyCsrf(HttpContext context, Flow flow, string? submitted)
+    {
+        if (flow.IsBrowser)
+        {
+            csrf.VerifyOrThrow(context, submitted, flow.CsrfToken);
+        }
+    }
+
+    /// <summary>A flow GET (<c>/flows?id=</c>) of a browser flow needs the CSRF cookie the flow was made with.</summary>
+    public void VerifyCsrfCookie(HttpContext context, Flow flow)
+    {
+        if (flow.IsBrowser)
+        {
+            csrf.VerifyCookieOrThrow(context, flow.CsrfToken);
+        }
+    }
+
+    public void RotateCsrf(HttpContext context) => csrf.Rotate(context);
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Custos.Config;
+using Custos.Hosting;
+using Custos.SelfService.Flows.Http;
+using Microsoft.Extensions.Options;
+
+namespace Custos.SelfService.Flows;
+
+/// <summary>
+/// The only place where browser, SPA and API clients are answered differently: a 303 to the UI with
+/// <c>?flow=</c>, the flow as JSON, or a 422 <c>browser_location_change_required</c>.
+/// </summary>
+internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options)
+{
+    private CustosOptions O => options.CurrentValue;
+
+    /// <summary>A flow was created: browsers go to the UI, JSON clients get the flow.</summary>
+    public IResult Created(HttpContext context, Flow flow) =>
+        flow.IsBrowser && !ContentNegotiation.AcceptsJson(context.Request)
+            ? Redirect(FlowUrls.Ui(flow.Kind, O, flow.Id))
+            : Results.Json(flow.ToJson());
+
+    /// <summary>The flow carries validation messages: 400 JSON, or back to the UI (registration: 302, like Kratos).</summary>
+    public IResult Invalid(HttpContext context, Flow flow) => WantsJson(context, flow)
+        ? Results.Json(flow.ToJson(), statusCode: StatusCodes.Status400BadRequest)
+        : Redirect(FlowUrls.Ui(flow.Kind, O, flow.Id), flow.Kind == FlowKind.Registration ? StatusCodes.Status302Found : StatusCodes.Status303SeeOther);
+
+    /// <summary>A step that JSON clients see as the flow with a status (200, or 400 for "code sent"-style steps); browsers go back to the UI.</summary>
+    public IResult Step(HttpContext context, Flow flow, int status) => WantsJson(context, flow)
+        ? Results.Json(flow.ToJson(), statusCode: status)
+        : Redirect(FlowUrls.Ui(flow.Kind, O, flow.Id));
+
+    /// <summary>An expired flow was replaced: 410 with <c>use_flow_id</c> for JSON, the UI of the new flow for browsers.</summary>
+    public IResult Replaced(HttpContext context, Flow expired, Flow replacement, DateTime now)
+    {
+        if (!WantsJson(context, expired))
+        {
+            return Redirect(FlowUrls.Ui(replacement.Kind, O, replacement.Id));
+        }
+
+        var ago = now - expired.ExpiresAt;
+        var error = new CustosException(410, "self-service flow expired",
+            $"The self-service flow expired {ago.TotalMinutes:0.00} minutes ago, initialize a new one.", "self_service_flow_expired")
+        {
+            TopLevel = new JsonObject
+            {
+                ["expired_at"] = KratosTime.Format(expired.ExpiresAt),
+                ["since"] = (long)(ago.Ticks * 100),
+                ["use_flow_id"] = replacement.Id.ToString("D"),
+            },
+        };
+        return new ErrorResult(error);
+    }
+
+    /// <summary>The browser must navigate: 303 for browsers, 422 <c>browser_location_change_required</c> for JSON.</summary>
+    public IResult Navigate(HttpContext context, string url)
+    {
+        if (!ContentNegotiation.IsJsonRequest(context.Request))
+        {
+            return Redirect(url);
+        }
+
+        return new ErrorResult(new CustosException(422, "browser location change required", $"In order to complete this flow please redirect the browser to: {url}", "browser_location_change_required")
+        {
+            TopLevel = new JsonObject { ["redirect_browser_to"] = url },
+        });
+    }
+
+    public static IResult Redirect(string url, int status = StatusCodes.Status303SeeOther) => new RedirectResult(url, status);
+
+    /// <summary>API flows and JSON requests are answered with JSON; browser form posts with redirects.</summary>
+    public static bool WantsJson(HttpContext context, Flow flow) => !flow.IsBrowser || ContentNegotiation.IsJsonRequest(context.Request);
+
+    private sealed class RedirectResult(string url, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.Headers.Location = url;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>An error envelope as a result (for enhanced errors that are answers, not failures).</summary>
+    public sealed class ErrorResult(CustosException error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => ErrorEnvelope.WriteAsync(httpContext, error);
+    }
+}

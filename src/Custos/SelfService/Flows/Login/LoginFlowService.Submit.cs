@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Custos.Hosting;
+using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Ui;
+using Custos.Sessions;
+
+namespace Custos.SelfService.Flows.Login;
+
+internal sealed partial class LoginFlowService
+{
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken ct)
+    {
+        var flow = await store.GetAsync<LoginFlow>(FlowRequests.FlowId(context), ct) ?? throw KratosErrors.NotFound("The login flow could not be found.");
+        if (!flow.IsBrowser)
+        {
+            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
+        }
+
+        var now = factory.Now;
+        if (flow.IsExpired(now))
+        {
+            return await ReplaceExpiredAsync(context, flow, now, ct);
+        }
+
+        var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
+        flow.TransientPayload = payload["transient_payload"] as JsonObject;
+        flow.Ui.ResetMessages();
+        factory.AddCsrfNode(flow);
+        if (!flow.IsBrowser && FlowRequests.ApiFlowBrowserHint(context) is { } hint)
+        {
+            return await InvalidAsync(context, flow, Messages.ErrorValidationGeneric(hint), ct);
+        }
+
+        factory.VerifyCsrf(context, flow, payload["csrf_token"]?.GetValue<string>());
+        var session = await sessions.FromRequestAsync(context, ct);
+        if (session is not null && !flow.Refresh && string.CompareOrdinal(flow.RequestedAal, session.AuthenticatorAssuranceLevel) <= 0)
+        {
+            return FlowResponder.WantsJson(context, flow)
+                ? await InvalidAsync(context, flow, Messages.ErrorValidationGeneric(SessionAlreadyAvailable().Reason!), ct)
+                : FlowResponder.Redirect(factory.Options.Selfservice.DefaultBrowserReturnUrl);
+        }
+
+        var method = payload["method"]?.GetValue<string>();
+        var strategy = strategies.FirstOrDefault(s => s.Method == method);
+        if (strategy is null)
+        {
+            return await InvalidAsync(context, flow, Messages.ErrorValidationLoginNoStrategyFound(), ct);
+        }
+
+        if (!strategy.IsEnabled(factory.Options))
+        {
+            throw KratosErrors.NotFound("This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.");
+        }
+
+        flow.Active = strategy.Method;
+        var identity = await strategy.LoginAsync(flow, payload, ct);
+        if (identity is null)
+        {
+            await store.UpdateAsync(flow, ct);
+            return responder.Invalid(context, flow);
+        }
+
+        if (!identity.IsActive)
+        {
+            return await InvalidAsync(context, flow, Messages.ErrorValidationIdentityDisabled(), ct);
+        }
+
+        if (flow.Refresh && session is not null && session.IdentityId != identity.Id)
+        {
+            throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
+        }
+
+        return await CompleteAsync(context, flow, identity, session, strategy.Method, ct);
+    }
+
+    private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Identity.Identity identity, Session? session, string method, CancellationToken ct)
+    {
+        var authentication = new AuthenticationMethod(method, "aal1", factory.Now, null);
+        string? token = null;
+        IssuedSession? issued = null;
+        if (flow.Refresh && session is not null)
+        {
+            await sessions.ReauthenticateAsync(session, authentication, context, ct);
+            token = context.Request.Headers["X-Session-Token"].FirstOrDefault();
+        }
+        else
+        {
+            session = sessions.NewSession(identity, authentication, context);
+            issued = await sessions.PersistAsync(session, ct);
+            token = issued.Token;
+        }
+
+        if (factory.Options.Selfservice.Flows.Login.After.HooksFor(method).Any(h => h.Hook == "revoke_active_sessions"))
+        {
+            await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);
+        }
+
+        flow.State = "passed_challenge";
+        await store.UpdateAsync(flow, ct);
+        session.Identity ??= identity;
+        var sessionJson = SessionJson.Write(session, FlowUrls.Public(factory.Options, "/"), admin: false);
+        if (!flow.IsBrowser)
+        {
+            return Results.Json(new JsonObject { ["session_token"] = token, ["session"] = sessionJson });
+        }
+
+        factory.RotateCsrf(context);
+        if (issued is not null)
+        {
+            sessions.WriteCookie(context, issued);
+        }
+
+        var returnUrl = ReturnUrl(flow.ReturnTo, method);
+        if (ContentNegotiation.IsJsonRequest(context.Request))
+        {
+            return Results.Json(new JsonObject
+            {
+                ["session"] = sessionJson,
+                ["continue_with"] = new JsonArray(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl }),
+            });
+        }
+
+        return FlowResponder.Redirect(returnUrl);
+    }
+
+    private async Task<IResult> InvalidAsync(HttpContext context, LoginFlow flow, UiText message, CancellationToken ct)
+    {
+        flow.Ui.Messages.Add(message);
+        await store.UpdateAsync(flow, ct);
+        return responder.Invalid(context, flow);
+    }
+
+    // Kratos answers a submit to an expired flow with a fresh flow of the same kind carrying 4010001.
+    private async Task<IResult> ReplaceExpiredAsync(HttpContext context, LoginFlow expired, DateTime now, CancellationToken ct)
+    {
+        var replacement = new LoginFlow
+        {
+            Id = Guid.NewGuid(),
+            Type = expired.Type,
+            RequestUrl = expired.RequestUrl,
+            Ui = new UiContainer { Action = "" },
+            Refresh = expired.Refresh,
+            RequestedAal = expired.RequestedAal,
+            IdentitySchema = expired.IdentitySchema,
+        };
+        factory.InitReplacement(replacement, expired, context);
+        foreach (var strategy in Enabled())
+        {
+            await strategy.PopulateAsync(replacement, null, ct);
+        }
+
+        replacement.Ui.Messages.Add(Messages.ErrorValidationLoginFlowExpired(expired.ExpiresAt));
+        await store.CreateAsync(replacement, ct);
+        return responder.Replaced(context, expired, replacement, now);
+    }
+}

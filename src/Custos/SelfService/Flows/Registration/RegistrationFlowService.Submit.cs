@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Custos.Hosting;
+using Custos.Identity;
+using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Ui;
+using Custos.Sessions;
+
+namespace Custos.SelfService.Flows.Registration;
+
+internal sealed partial class RegistrationFlowService
+{
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken ct)
+    {
+        if (await sessions.FromRequestAsync(context, ct) is not null)
+        {
+            // Kratos checks this before loading the flow: 302 for browsers, 400 for JSON.
+            return ContentNegotiation.IsJsonRequest(context.Request)
+                ? throw SessionAlreadyAvailable()
+                : FlowResponder.Redirect(O.Selfservice.DefaultBrowserReturnUrl, StatusCodes.Status302Found);
+        }
+
+        var flow = await store.GetAsync<RegistrationFlow>(FlowRequests.FlowId(context), ct) ?? throw KratosErrors.NotFound("The registration flow could not be found.");
+        if (!flow.IsBrowser)
+        {
+            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
+        }
+
+        if (flow.IsExpired(factory.Now))
+        {
+            return await ReplaceExpiredAsync(context, flow, ct);
+        }
+
+        var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
+        flow.TransientPayload = payload["transient_payload"] as JsonObject;
+        flow.Ui.ResetMessages();
+        factory.AddCsrfNode(flow);
+        if (!flow.IsBrowser && FlowRequests.ApiFlowBrowserHint(context) is { } hint)
+        {
+            return await InvalidAsync(context, flow, [("", Messages.ErrorValidationGeneric(hint))], ct);
+        }
+
+        factory.VerifyCsrf(context, flow, payload["csrf_token"]?.GetValue<string>());
+        var schema = await schemas.GetAsync(SchemaId(flow), ct);
+        var traits = payload["traits"] as JsonObject ?? [];
+        FlowPayloadReader.CoerceTraits(payload, schema.Raw);
+        traits = payload["traits"] as JsonObject ?? traits;
+        var method = payload["method"]?.GetValue<string>();
+        var screen = payload["screen"]?.GetValue<string>();
+        if (screen == "previous" || method == "profile:back")
+        {
+            await PopulateFirstScreenAsync(flow, traits, ct);
+            flow.Active = "profile";
+            await store.UpdateAsync(flow, ct);
+            return responder.Step(context, flow, StatusCodes.Status400BadRequest);
+        }
+
+        return method switch
+        {
+            "profile" when O.Selfservice.Methods.Profile.Enabled => await ProfileStepAsync(context, flow, traits, ct),
+            "password" when O.Selfservice.Methods.Password.Enabled => await PasswordAsync(context, flow, traits, payload["password"]?.GetValue<string>(), ct),
+            "password" or "profile" => throw KratosErrors.NotFound("This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it."),
+            _ => await InvalidAsync(context, flow, [("", Messages.ErrorValidationRegistrationNoStrategyFound())], ct),
+        };
+    }
+
+    private async Task<IResult> ProfileStepAsync(HttpContext context, RegistrationFlow flow, JsonObject traits, CancellationToken ct)
+    {
+        var now = factory.Now;
+        var candidate = new Identity.Identity { Id = Guid.NewGuid(), SchemaId = SchemaId(flow), Traits = traits.DeepClone(), CreatedAt = now, UpdatedAt = now };
+        var result = await registrar.ValidateTraitsAsync(candidate, ct);
+        await PopulateFirstScreenAsync(flow, traits, ct);
+        flow.Active = "profile";
+        if (result.Identity is null)
+        {
+            return await InvalidAsync(context, flow, result.Messages, ct);
+        }
+
+        var schema = await schemas.GetAsync(SchemaId(flow), ct);
+        PopulateCredentialScreen(flow, TraitNodes.FromSchema(schema.Raw, UiNodeGroup.Default, traits));
+        await store.UpdateAsync(flow, ct);
+        // Kratos answers the successful first step with 400 + flow for JSON clients: it is the normal path.
+        return responder.Step(context, flow, StatusCodes.Status400BadRequest);
+    }
+
+    private async Task<IResult> PasswordAsync(HttpContext context, RegistrationFlow flow, JsonObject traits, string? password, CancellationToken ct)
+    {
+        flow.Active = "password";
+        var result = await registrar.RegisterAsync(SchemaId(flow), traits.DeepClone(), password, ct);
+        if (result.Identity is not { } identity)
+        {
+            TraitNodes.ApplyValues(flow.Ui, traits);
+            return await InvalidAsync(context, flow, result.Messages, ct);
+        }
+
+        flow.State = "passed_challenge";
+        await store.UpdateAsync(flow, ct);
+        return await CompleteAsync(context, flow, identity, "password", ct);
+    }
+
+    private async Task<IResult> CompleteAsync(HttpContext context, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct)
+    {
+        var hooks = O.Selfservice.Flows.Registration.After.HooksFor(method);
+        var publicBase = FlowUrls.Public(O, "/");
+        var body = new JsonObject();
+        var continueWith = new JsonArray();
+        IssuedSession? issued = null;
+        if (hooks.Any(h => h.Hook == "session"))
+        {
+            var session = sessions.NewSession(identity, new AuthenticationMethod(method, "aal1", factory.Now, null), context);
+            issued = await sessions.PersistAsync(session, ct);
+            session.Identity ??= identity;
+            if (!flow.IsBrowser)
+            {
+                body["session_token"] = issued.Token;
+                continueWith.Add(new JsonObject { ["action"] = "set_ory_session_token", ["ory_session_token"] = issued.Token });
+            }
+
+            body["session"] = SessionJson.Write(session, publicBase, admin: false);
+        }
+
+        body["identity"] = IdentityJson.Public(identity, publicBase);
+        var returnUrl = flow.ReturnTo ?? O.Selfservice.Flows.Registration.After.DefaultBrowserReturnUrlFor(method) ?? O.Selfservice.DefaultBrowserReturnUrl;
+        if (flow.IsBrowser)
+        {
+            factory.RotateCsrf(context);
+            if (issued is not null)
+            {
+                sessions.WriteCookie(context, issued);
+            }
+
+            if (!ContentNegotiation.IsJsonRequest(context.Request))
+            {
+                return FlowResponder.Redirect(returnUrl);
+            }
+
+            continueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });
+        }
+
+        body["continue_with"] = continueWith;
+        return Results.Json(body);
+    }
+
+    private async Task<IResult> InvalidAsync(HttpContext context, RegistrationFlow flow, IEnumerable<(string Node, UiText Message)> messages, CancellationToken ct)
+    {
+        foreach (var (node, message) in messages)
+        {
+            flow.Ui.AddMessage(node, message, node == "password" ? UiNodeGroup.Password : UiNodeGroup.Default);
+        }
+
+        await store.UpdateAsync(flow, ct);
+        return responder.Invalid(context, flow);
+    }
+
+    private async Task<IResult> ReplaceExpiredAsync(HttpContext context, RegistrationFlow expired, CancellationToken ct)
+    {
+        var replacement = new RegistrationFlow { Id = Guid.NewGuid(), Type = expired.Type, RequestUrl = expired.RequestUrl, Ui = new UiContainer { Action = "" }, IdentitySchema = expired.IdentitySchema };
+        factory.InitReplacement(replacement, expired, context);
+        await PopulateFirstScreenAsync(replacement, null, ct);
+        replacement.Ui.Messages.Add(Messages.ErrorValidationRegistrationFlowExpired(expired.ExpiresAt));
+        await store.CreateAsync(replacement, ct);
+        return responder.Replaced(context, expired, replacement, factory.Now);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Custos.SelfService.Flows;
+
+/// <summary>A registration flow (<c>registrationFlow</c>).</summary>
+internal sealed class RegistrationFlow : Flow
+{
+    public override FlowKind Kind => FlowKind.Registration;
+    public string? IdentitySchema { get; set; }
+
+    public override void WriteContext(JsonObject context) => context["identity_schema"] = IdentitySchema;
+
+    public override void ReadContext(JsonObject context) => IdentitySchema = context["identity_schema"]?.GetValue<string>();
+
+    public override JsonObject ToJson()
+    {
+        var o = new JsonObject { ["id"] = Id.ToString("D") };
+        AddCommon(o);
+        o["organization_id"] = null;
+        AddTransientPayload(o);
+        o["state"] = State;
+        if (IdentitySchema is not null)
+        {
+            o["identity_schema"] = IdentitySchema;
+        }
+
+        return o;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Custos.Persistence;
+using Custos.SelfService.Ui;
+using Dapper;
+
+namespace Custos.SelfService.Flows;
+
+/// <summary>Flow rows: common columns plus the kind-specific fields as <c>internal_context</c> JSON.</summary>
+internal sealed class SqlFlowStore(DbSession db) : IFlowStore
+{
+    private sealed class FlowRow
+    {
+        public Guid Id { get; set; }
+        public string Type { get; set; } = "";
+        public string State { get; set; } = "";
+        public string RequestUrl { get; set; } = "";
+        public string? ActiveMethod { get; set; }
+        public string Ui { get; set; } = "{}";
+        public string CsrfToken { get; set; } = "";
+        public string InternalContext { get; set; } = "{}";
+        public Guid? IdentityId { get; set; }
+        public DateTime IssuedAt { get; set; }
+        public DateTime ExpiresAt { get; set; }
+        public DateTime CreatedAt { get; set; }
+        public DateTime UpdatedAt { get; set; }
+    }
+
+    private string Json(string parameter) => db.Dialect == SqlDialect.Postgres ? $"CAST({parameter} AS jsonb)" : parameter;
+
+    public async Task CreateAsync(Flow flow, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO {FlowKinds.Table(flow.Kind)} (id, nid, type, state, request_url, active_method, ui, csrf_token, internal_context, identity_id, issued_at, expires_at, created_at, updated_at) "
+            + $"VALUES (@Id, @Nid, @Type, @State, @RequestUrl, @ActiveMethod, {Json("@Ui")}, @CsrfToken, {Json("@InternalContext")}, @IdentityId, @IssuedAt, @ExpiresAt, @CreatedAt, @UpdatedAt)",
+            Parameters(flow), db.Transaction, cancellationToken: ct));
+    }
+
+    public async Task UpdateAsync(Flow flow, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {FlowKinds.Table(flow.Kind)} SET state = @State, request_url = @RequestUrl, active_method = @ActiveMethod, ui = {Json("@Ui")}, "
+            + $"csrf_token = @CsrfToken, internal_context = {Json("@InternalContext")}, expires_at = @ExpiresAt, updated_at = @UpdatedAt WHERE nid = @Nid AND id = @Id",
+            Parameters(flow), db.Transaction, cancellationToken: ct));
+    }
+
+    public async Task<T?> GetAsync<T>(Guid id, CancellationToken ct)
+        where T : Flow
+    {
+        var kind = typeof(T) == typeof(LoginFlow) ? FlowKind.Login : typeof(T) == typeof(RegistrationFlow) ? FlowKind.Registration : FlowKind.Settings;
+        var connection = await db.ConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<FlowRow>(new CommandDefinition(
+            $"SELECT id, type, state, request_url, active_method, ui, csrf_token, internal_context, identity_id, issued_at, expires_at, created_at, updated_at FROM {FlowKinds.Table(kind)} WHERE nid = @Nid AND id = @id",
+            new { Nid = Network.DefaultId, id }, db.Transaction, cancellationToken: ct));
+        return row is null ? null : (T)Materialize(kind, row);
+    }
+
+    private static Flow Materialize(FlowKind kind, FlowRow row)
+    {
+        var ui = UiContainer.FromJson((JsonObject)JsonNode.Parse(row.Ui)!);
+        Flow flow = kind switch
+        {
+            FlowKind.Login => new LoginFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui },
+            FlowKind.Registration => new RegistrationFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui },
+            _ => new SettingsFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui, IdentityId = row.IdentityId ?? Guid.Empty },
+        };
+        flow.State = row.State;
+        flow.Active = row.ActiveMethod;
+        flow.CsrfToken = row.CsrfToken;
+        flow.IssuedAt = row.IssuedAt;
+        flow.ExpiresAt = row.ExpiresAt;
+        flow.CreatedAt = row.CreatedAt;
+        flow.UpdatedAt = row.UpdatedAt;
+        flow.ReadContext((JsonObject)JsonNode.Parse(row.InternalContext)!);
+        return flow;
+    }
+
+    private static object Parameters(Flow flow)
+    {
+        var context = new JsonObject();
+        flow.WriteContext(context);
+        return new
+        {
+            flow.Id,
+            Nid = Network.DefaultId,
+            flow.Type,
+            flow.State,
+            flow.RequestUrl,
+            ActiveMethod = flow.Active,
+            Ui = flow.Ui.ToJson().ToJsonString(),
+            flow.CsrfToken,
+            InternalContext = context.ToJsonString(),
+            IdentityId = (flow as SettingsFlow)?.IdentityId,
+            flow.IssuedAt,
+            flow.ExpiresAt,
+            flow.CreatedAt,
+            flow.UpdatedAt,
+        };
+    }
+}

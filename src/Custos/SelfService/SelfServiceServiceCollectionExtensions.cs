@@ -1,0 +1,46 @@
+using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Errors;
+using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Registration;
+using Custos.SelfService.Flows.Settings;
+using Custos.SelfService.Strategies.Password;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Custos.SelfService;
+
+/// <summary>Registers the self-service flows, their stores and the password strategy.</summary>
+internal static class SelfServiceServiceCollectionExtensions
+{
+    public static IServiceCollection AddSelfServiceFlows(this IServiceCollection services)
+    {
+        services.TryAddSingleton<FlowResponder>();
+        services.TryAddScoped<FlowFactory>();
+        services.TryAddScoped<IFlowStore, SqlFlowStore>();
+        services.TryAddScoped<SelfServiceErrorStore>();
+        services.TryAddScoped<LoginFlowService>();
+        services.TryAddScoped<RegistrationFlowService>();
+        services.TryAddScoped<SettingsFlowService>();
+        services.TryAddScoped<SettingsUpdater>();
+        return services.AddPasswordStrategy();
+    }
+
+    public static IServiceCollection AddPasswordStrategy(this IServiceCollection services)
+    {
+        services.TryAddSingleton<DecoyHash>();
+        services.TryAddScoped<PasswordLoginVerifier>();
+        services.TryAddScoped<PasswordRegistrar>();
+        services.TryAddScoped<PasswordStrategy>();
+        services.AddScoped<ILoginStrategy>(sp => sp.GetRequiredService<PasswordStrategy>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSelfServiceEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var selfService = endpoints.MapGroup("/self-service");
+        selfService.MapLoginEndpoints();
+        selfService.MapRegistrationEndpoints();
+        selfService.MapSettingsEndpoints();
+        endpoints.MapSelfServiceErrorEndpoints();
+        return endpoints;
+    }
+}

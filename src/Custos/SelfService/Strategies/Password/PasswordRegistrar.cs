@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Custos.Hashing;
+using Custos.Hosting;
+using Custos.Identity;
+using Custos.Schema;
+using Custos.SelfService.Strategies.Password.Policy;
+using Custos.SelfService.Ui;
+
+namespace Custos.SelfService.Strategies.Password;
+
+/// <summary>
+/// Creates an identity from self-service traits and a password: schema validation (messages on the trait nodes),
+/// the password policy, hashing, and the insert whose unique index turns a duplicate into 4000007.
+/// </summary>
+internal sealed class PasswordRegistrar(
+    IPrivilegedIdentityPool pool,
+    IdentityValidator validator,
+    IPasswordHasher hasher,
+    PasswordPolicy policy,
+    TimeProvider clock)
+{
+    /// <summary>The messages to show, keyed by node name ("" for the form).</summary>
+    public sealed record Result(Identity.Identity? Identity, IReadOnlyList<(string Node, UiText Message)> Messages);
+
+    public async Task<Result> ValidateTraitsAsync(Identity.Identity identity, CancellationToken ct)
+    {
+        try
+        {
+            await validator.ValidateAsync(identity, ct);
+            return new Result(identity, []);
+        }
+        catch (IdentityValidationException e)
+        {
+            return new Result(null, e.Errors.Select(error => (NodeName(error.InstanceLocation), SchemaErrorMessages.ToUiText(error))).ToList());
+        }
+    }
+
+    public async Task<Result> RegisterAsync(string schemaId, JsonNode traits, string? password, CancellationToken ct)
+    {
+        var now = Clock.Now(clock);
+        var identity = new Identity.Identity { Id = Guid.NewGuid(), SchemaId = schemaId, Traits = traits, StateChangedAt = now, CreatedAt = now, UpdatedAt = now };
+        var validated = await ValidateTraitsAsync(identity, ct);
+        if (validated.Identity is null)
+        {
+            return validated;
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return new Result(null, [("password", Messages.ErrorValidationRequired("password"))]);
+        }
+
+        var identifier = identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault();
+        if (identifier is null)
+        {
+            return new Result(null, [("", Messages.ErrorValidationIdentifierMissing())]);
+        }
+
+        if (await policy.ValidateAsync(identifier, password, ct) is { } violation)
+        {
+            return new Result(null, [("password", violation)]);
+        }
+
+        identity.Credentials[CredentialTypes.Password].Config = new JsonObject { ["hashed_password"] = await hasher.GenerateAsync(password, ct) };
+        identity.AvailableAal = "aal1";
+        try
+        {
+            await pool.CreateAsync(identity, ct);
+        }
+        catch (IdentityConflictException)
+        {
+            return new Result(null, [("", Messages.ErrorValidationDuplicateCredentials())]);
+        }
+
+        return new Result(identity, []);
+    }
+
+    /// <summary><c>/traits/name/first</c> → <c>traits.name.first</c>; the root maps to the form ("").</summary>
+    public static string NodeName(string pointer)
+    {
+        var trimmed = pointer.Trim('/');
+        return trimmed.Length == 0 ? "" : trimmed.Replace('/', '.');
+    }
+}
