@@ -1,6 +1,7 @@
 using Custos.SelfService.Flows;
 using Custos.SelfService.Flows.Errors;
 using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Logout;
 using Custos.SelfService.Flows.Registration;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Strategies.Password;
@@ -21,6 +22,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<RegistrationFlowService>();
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
+        services.TryAddSingleton<LogoutTokens>();
         return services.AddPasswordStrategy();
     }
 
@@ -40,6 +42,7 @@ internal static class SelfServiceServiceCollectionExtensions
         selfService.MapLoginEndpoints();
         selfService.MapRegistrationEndpoints();
         selfService.MapSettingsEndpoints();
+        selfService.MapLogoutEndpoints();
         endpoints.MapSelfServiceErrorEndpoints();
         return endpoints;
     }
