@@ -7,6 +7,11 @@ internal interface IFlowStore
 
     Task UpdateAsync(Flow flow, CancellationToken ct);
 
+    /// <summary>
+    /// Moves the flow to <c>passed_challenge</c> unless it already is; exactly one of several concurrent callers gets true.
+    /// </summary>
+    Task<bool> TryMarkPassedAsync(Flow flow, CancellationToken ct);
+
     /// <summary>The flow of this kind, or null when unknown.</summary>
     Task<T?> GetAsync<T>(Guid id, CancellationToken ct)
         where T : Flow;

@@ -45,6 +45,20 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
             Parameters(flow), db.Transaction, cancellationToken: ct));
     }
 
+    public async Task<bool> TryMarkPassedAsync(Flow flow, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {FlowKinds.Table(flow.Kind)} SET state = 'passed_challenge', updated_at = @UpdatedAt WHERE nid = @Nid AND id = @Id AND state <> 'passed_challenge'",
+            new { flow.Id, Nid = Network.DefaultId, flow.UpdatedAt }, db.Transaction, cancellationToken: ct));
+        if (changed == 1)
+        {
+            flow.State = "passed_challenge";
+        }
+
+        return changed == 1;
+    }
+
     public async Task<T?> GetAsync<T>(Guid id, CancellationToken ct)
         where T : Flow
     {

@@ -22,6 +22,11 @@ internal sealed partial class LoginFlowService
             return await ReplaceExpiredAsync(context, flow, now, ct);
         }
 
+        if (flow.State == "passed_challenge")
+        {
+            return await InvalidAsync(context, flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
+        }
+
         var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
@@ -70,6 +75,11 @@ internal sealed partial class LoginFlowService
             throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
         }
 
+        if (!await store.TryMarkPassedAsync(flow, ct))
+        {
+            return await InvalidAsync(context, flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
+        }
+
         return await CompleteAsync(context, flow, identity, session, strategy.Method, ct);
     }
 
@@ -95,7 +105,6 @@ internal sealed partial class LoginFlowService
             await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);
         }
 
-        flow.State = "passed_challenge";
         await store.UpdateAsync(flow, ct);
         session.Identity ??= identity;
         var sessionJson = SessionJson.Write(session, FlowUrls.Public(factory.Options, "/"), admin: false);

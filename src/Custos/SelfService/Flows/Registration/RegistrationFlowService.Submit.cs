@@ -30,6 +30,11 @@ internal sealed partial class RegistrationFlowService
             return await ReplaceExpiredAsync(context, flow, ct);
         }
 
+        if (flow.State == "passed_challenge")
+        {
+            return await InvalidAsync(context, flow, [("", Messages.ErrorValidateionRegistrationRetrySuccess())], ct);
+        }
+
         var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
@@ -92,7 +97,12 @@ internal sealed partial class RegistrationFlowService
             return await InvalidAsync(context, flow, result.Messages, ct);
         }
 
-        flow.State = "passed_challenge";
+        // The identity exists now; marking the flow passed keeps a parallel resubmission from issuing a second session.
+        if (!await store.TryMarkPassedAsync(flow, ct))
+        {
+            return await InvalidAsync(context, flow, [("", Messages.ErrorValidateionRegistrationRetrySuccess())], ct);
+        }
+
         await store.UpdateAsync(flow, ct);
         return await CompleteAsync(context, flow, identity, "password", ct);
     }
