@@ -14,6 +14,25 @@ internal static class TestConfig
             port: {CustosAppFactory.AdminPort}
         selfservice:
           default_browser_return_url: http://localhost:4455/
+          allowed_return_urls:
+            - http://localhost:4455
+          methods:
+            password:
+              config:
+                haveibeenpwned_enabled: false
+          flows:
+            login:
+              ui_url: http://localhost:4455/login
+            registration:
+              ui_url: http://localhost:4455/registration
+              after:
+                password:
+                  hooks:
+                    - hook: session
+            settings:
+              ui_url: http://localhost:4455/settings
+            error:
+              ui_url: http://localhost:4455/error
         identity:
           default_schema_id: default
           schemas:
