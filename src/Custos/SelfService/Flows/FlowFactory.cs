@@ -11,7 +11,7 @@ namespace Custos.SelfService.Flows;
 /// The common start of every flow: checks <c>return_to</c>, stamps id, times and request URL, and for browser flows
 /// binds the flow to the CSRF cookie and adds the masked <c>csrf_token</c> node.
 /// </summary>
-internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimeProvider clock, ReturnToValidator returnTo, CsrfTokens csrf)
+internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimeProvider clock, ReturnToValidator returnTo, CsrfGuard csrf)
 {
     public CustosOptions Options => options.CurrentValue;
 

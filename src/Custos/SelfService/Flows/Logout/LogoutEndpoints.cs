@@ -35,7 +35,7 @@ internal static class LogoutEndpoints
         return Results.Json(new JsonObject { ["logout_url"] = url, ["logout_token"] = token });
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, ReturnToValidator returnTo, CsrfTokens csrf, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> LogoutAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, ReturnToValidator returnTo, CsrfGuard csrf, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var token = context.Request.Query["token"].FirstOrDefault();
         if (string.IsNullOrEmpty(token))
