@@ -1,6 +1,7 @@
 using Custos.Config;
 using Custos.Identity;
 using Custos.Schema;
+using Custos.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Hosting;
@@ -31,6 +32,8 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapHealthEndpoints();
         endpoints.MapSchemaEndpoints();
         admin.MapIdentityAdminEndpoints();
+        endpoints.MapSessionEndpoints();
+        admin.MapSessionAdminEndpoints();
         return endpoints;
     }
 }

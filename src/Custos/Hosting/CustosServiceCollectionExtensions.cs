@@ -3,6 +3,7 @@ using Custos.Hashing;
 using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
+using Custos.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ internal static class CustosServiceCollectionExtensions
             .AddPersistence(options)
             .AddHashing(options)
             .AddIdentitySchemas()
-            .AddIdentities();
+            .AddIdentities()
+            .AddSessions();
     }
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, CustosOptions options)
