@@ -2,6 +2,7 @@ using Custos.Config;
 using Custos.Identity;
 using Custos.Schema;
 using Custos.SelfService;
+using Custos.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Hosting;
@@ -33,6 +34,8 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapSchemaEndpoints();
         admin.MapIdentityAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
+        endpoints.MapSessionEndpoints();
+        admin.MapSessionAdminEndpoints();
         return endpoints;
     }
 }

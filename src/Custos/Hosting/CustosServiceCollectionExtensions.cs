@@ -4,6 +4,7 @@ using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService;
+using Custos.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,8 @@ internal static class CustosServiceCollectionExtensions
             .AddHashing(options)
             .AddIdentitySchemas()
             .AddIdentities()
-            .AddSelfServiceFlows();
+            .AddSelfServiceFlows()
+            .AddSessions();
     }
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, CustosOptions options)

@@ -162,7 +162,7 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
         }
     }
 
-    private static Identity ToIdentity(IdentityRow r) => new()
+    internal static Identity ToIdentity(IdentityRow r) => new()
     {
         Id = r.Id,
         SchemaId = r.SchemaId,

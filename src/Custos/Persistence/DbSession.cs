@@ -30,8 +30,9 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IAsyncDisposable
 
         var connection = await ConnectionAsync(ct);
         // SQLite: take the write lock up front (BEGIN IMMEDIATE) so two writers never deadlock on lock upgrade.
-        Transaction = Dialect == SqlDialect.Sqlite
-            ? await BeginSqliteImmediateAsync(connection, ct)
+        // A decorated connection (the tests' statement counter) begins its own transaction.
+        Transaction = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? await BeginSqliteImmediateAsync(sqlite, ct)
             : await connection.BeginTransactionAsync(ct);
         try
         {
@@ -54,11 +55,8 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IAsyncDisposable
     public Task RunInTransactionAsync(Func<CancellationToken, Task> work, CancellationToken ct) =>
         RunInTransactionAsync<bool>(async c => { await work(c); return true; }, ct);
 
-    private static async Task<DbTransaction> BeginSqliteImmediateAsync(DbConnection connection, CancellationToken ct)
-    {
-        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
-        return await Task.Run(() => (DbTransaction)sqlite.BeginTransaction(deferred: false), ct);
-    }
+    private static async Task<DbTransaction> BeginSqliteImmediateAsync(Microsoft.Data.Sqlite.SqliteConnection sqlite, CancellationToken ct) =>
+        await Task.Run(() => (DbTransaction)sqlite.BeginTransaction(deferred: false), ct);
 
     public async ValueTask DisposeAsync()
     {

@@ -37,7 +37,7 @@ internal sealed class Migrator(IDbConnectionFactory factory)
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct);
-        var applied = await AppliedAsync(connection, ct);
+        var applied = await AppliedAsync(connection, factory.Dialect, ct);
         return All(factory.Dialect).Select(m => m.Version).Where(v => !applied.Contains(v)).ToList();
     }
 
@@ -55,7 +55,7 @@ internal sealed class Migrator(IDbConnectionFactory factory)
             await connection.ExecuteAsync(new CommandDefinition(
                 "CREATE TABLE IF NOT EXISTS custos_migrations (version VARCHAR(255) PRIMARY KEY, applied_at VARCHAR(64) NOT NULL)",
                 cancellationToken: ct));
-            var applied = await AppliedAsync(connection, ct);
+            var applied = await AppliedAsync(connection, factory.Dialect, ct);
             var done = new List<string>();
             foreach (var migration in All(factory.Dialect).Where(m => !applied.Contains(m.Version)))
             {
@@ -79,10 +79,10 @@ internal sealed class Migrator(IDbConnectionFactory factory)
         }
     }
 
-    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, CancellationToken ct)
+    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, SqlDialect dialect, CancellationToken ct)
     {
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            connection is Npgsql.NpgsqlConnection
+            dialect == SqlDialect.Postgres
                 ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'custos_migrations'"
                 : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'custos_migrations'",
             cancellationToken: ct));

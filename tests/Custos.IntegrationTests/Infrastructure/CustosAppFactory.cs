@@ -4,13 +4,16 @@ using Custos.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Custos.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real Custos pipeline on the in-memory test server, over a temp-file SQLite database (or PostgreSQL when
-/// <see cref="UsePostgres"/> is set and <c>CUSTOS_TEST_POSTGRES_DSN</c> names a server).
+/// The real Custos pipeline on the in-memory test server, over a temp-file SQLite database (or PostgreSQL after
+/// <see cref="UsePostgres"/> when <c>CUSTOS_TEST_POSTGRES_DSN</c> names a server). Subclasses may set <see cref="Clock"/>
+/// and <see cref="Statements"/> in their constructor to replace the clock and count SQL statements.
 /// </summary>
 public class CustosAppFactory : WebApplicationFactory<Program>
 {
@@ -30,6 +33,34 @@ public class CustosAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Extra YAML merged over the test configuration (a second <c>-c</c> file).</summary>
     public string? ExtraYaml { get; set; }
+
+    /// <summary>Replaces <see cref="TimeProvider.System"/> for the app (e.g. a <see cref="ManualTimeProvider"/>).</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>When set, every SQL command the app executes goes through a <see cref="CountingConnectionFactory"/> into this log.</summary>
+    public StatementLog? Statements { get; set; }
+
+    /// <summary>Switches to a fresh database on the PostgreSQL server of <c>CUSTOS_TEST_POSTGRES_DSN</c>, or marks the factory unavailable.</summary>
+    protected void UsePostgres()
+    {
+        var server = Environment.GetEnvironmentVariable("CUSTOS_TEST_POSTGRES_DSN");
+        if (string.IsNullOrEmpty(server))
+        {
+            Unavailable = "CUSTOS_TEST_POSTGRES_DSN is not set";
+            return;
+        }
+
+        var name = "custos_it_" + Guid.NewGuid().ToString("N")[..12];
+        using (var connection = new NpgsqlConnection(DatabaseTarget.Parse(server).ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name}";
+            command.ExecuteNonQuery();
+        }
+
+        Dsn = new UriBuilder(new Uri(server)) { Path = "/" + name }.Uri.ToString();
+    }
 
     protected override IHostBuilder CreateHostBuilder()
     {
@@ -51,6 +82,16 @@ public class CustosAppFactory : WebApplicationFactory<Program>
                     services.AddRouting();
                     services.AddCustosConfiguration(loaded);
                     services.AddCustos(Options);
+                    if (Clock is not null)
+                    {
+                        services.Replace(ServiceDescriptor.Singleton(Clock));
+                    }
+
+                    if (Statements is { } log)
+                    {
+                        services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(sp =>
+                            new CountingConnectionFactory(new DbConnectionFactory(sp.GetRequiredService<DatabaseTarget>()), log)));
+                    }
                 })
                 .Configure(app =>
                 {

@@ -1,0 +1,229 @@
+using System.Text.Json.Nodes;
+using Custos.Config;
+using Custos.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Custos.Sessions;
+
+/// <summary>
+/// Issues, finds, refreshes and revokes sessions; the only way the flows and endpoints touch sessions. Tokens leave
+/// this class only inside an <see cref="IssuedSession"/> or a <see cref="RequestSession"/>; the store sees digests.
+/// </summary>
+internal sealed class SessionManager(
+    ISessionStore store,
+    SessionCookie cookie,
+    TimeProvider clock,
+    IOptionsMonitor<CustosOptions> options,
+    ILogger<SessionManager> logger)
+{
+    /// <summary>
+    /// A new, not yet persisted session for <paramref name="identity"/>, authenticated now with <paramref name="method"/>
+    /// (its level defaults from the method type; its completion time to now), expiring after <c>session.lifespan</c>.
+    /// </summary>
+    public Session NewSession(Identity.Identity identity, AuthenticationMethod method, HttpContext context)
+    {
+        if (!identity.IsActive)
+        {
+            throw SessionErrors.IdentityDisabled();
+        }
+
+        var now = Clock.Now(clock);
+        var session = new Session
+        {
+            Id = Guid.NewGuid(),
+            IdentityId = identity.Id,
+            Identity = identity,
+            Active = true,
+            AuthenticatedAt = now,
+            IssuedAt = now,
+            ExpiresAt = now + options.CurrentValue.Session.Lifespan,
+            Devices = [ClientDevice.From(context)],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        session.AddAuthenticationMethod(Stamp(method, now));
+        return session;
+    }
+
+    /// <summary>Stores a new session with fresh tokens; the returned plaintext tokens are never stored.</summary>
+    public async Task<IssuedSession> PersistAsync(Session session, CancellationToken ct)
+    {
+        var token = SessionTokens.NewSessionToken();
+        var logoutToken = SessionTokens.NewLogoutToken();
+        await store.CreateAsync(session, SessionTokens.Hash(token), SessionTokens.Hash(logoutToken), ct);
+        SessionsLog.Issued(logger, session.Id, session.IdentityId, session.AuthenticatorAssuranceLevel);
+        return new IssuedSession(session, token, logoutToken);
+    }
+
+    /// <summary>Sets the session cookie for a freshly issued session.</summary>
+    public void WriteCookie(HttpContext context, IssuedSession issued) => cookie.Write(context, issued.Token, issued.Session.ExpiresAt);
+
+    /// <summary>Sets the session cookie for an existing session and its token (after a re-authentication or an extension).</summary>
+    public void WriteCookie(HttpContext context, Session session, string token) => cookie.Write(context, token, session.ExpiresAt);
+
+    /// <summary>Expires the session cookie in the browser.</summary>
+    public void DeleteCookie(HttpContext context) => cookie.Delete(context);
+
+    /// <summary>The request's active session, or null when it carries none, or an unknown, revoked or expired one, or the identity is inactive.</summary>
+    public async Task<Session?> FromRequestAsync(HttpContext context, CancellationToken ct) =>
+        (await FromRequestWithTokenAsync(context, ct))?.Session;
+
+    /// <summary>
+    /// Like <see cref="FromRequestAsync"/>, plus the token the request carried and where. The token is taken from
+    /// <c>X-Session-Token</c>, else the session cookie, else <c>Authorization: Bearer</c>; the first one present is
+    /// the only one tried (a bad header does not fall back to the cookie), as in Kratos.
+    /// </summary>
+    public async Task<RequestSession?> FromRequestWithTokenAsync(HttpContext context, CancellationToken ct)
+    {
+        if (ExtractToken(context) is not { } carried)
+        {
+            return null;
+        }
+
+        var session = await store.GetByTokenHashAsync(SessionTokens.Hash(carried.Token), ct);
+        return session is not null && session.IsActive(Clock.Now(clock))
+            ? new RequestSession(session, carried.Token, carried.Source, carried.CookieExpiresAt)
+            : null;
+    }
+
+    /// <summary>The session of a plaintext session token in any state (revoked and expired included), or null.</summary>
+    public Task<Session?> FindByTokenAsync(string token, CancellationToken ct) =>
+        string.IsNullOrEmpty(token) ? Task.FromResult<Session?>(null) : store.GetByTokenHashAsync(SessionTokens.Hash(token), ct);
+
+    /// <summary>The session of a plaintext logout token in any state, with its identity, or null.</summary>
+    public Task<Session?> FindByLogoutTokenAsync(string logoutToken, CancellationToken ct) =>
+        string.IsNullOrEmpty(logoutToken) ? Task.FromResult<Session?>(null) : store.GetByLogoutTokenHashAsync(SessionTokens.Hash(logoutToken), ct);
+
+    /// <summary>Revokes the session (kept, marked inactive); false when the id is unknown.</summary>
+    public async Task<bool> RevokeAsync(Guid sessionId, CancellationToken ct)
+    {
+        var revoked = await store.RevokeAsync(sessionId, identityId: null, ct);
+        if (revoked)
+        {
+            SessionsLog.Revoked(logger, sessionId);
+        }
+
+        return revoked;
+    }
+
+    /// <summary>Revokes one session of the identity; a session of another identity or an unknown id is silently left alone.</summary>
+    public Task RevokeOwnAsync(Guid identityId, Guid sessionId, CancellationToken ct) => store.RevokeAsync(sessionId, identityId, ct);
+
+    /// <summary>Revokes every other active session of the identity; returns how many.</summary>
+    public async Task<int> RevokeOtherSessionsAsync(Guid identityId, Guid exceptSessionId, CancellationToken ct)
+    {
+        var count = await store.RevokeOthersAsync(identityId, exceptSessionId, ct);
+        SessionsLog.RevokedOthers(logger, count, identityId);
+        return count;
+    }
+
+    /// <summary>
+    /// Re-authentication (<c>refresh=true</c>) or step-up on an existing session: appends the method, moves
+    /// <c>authenticated_at</c> to now, restarts the lifespan from it, records the device; same id, same token.
+    /// The caller re-issues the cookie with <see cref="WriteCookie(HttpContext, Session, string)"/> for browsers.
+    /// </summary>
+    public async Task ReauthenticateAsync(Session session, AuthenticationMethod method, HttpContext context, CancellationToken ct)
+    {
+        var now = Clock.Now(clock);
+        session.AddAuthenticationMethod(Stamp(method, now));
+        session.AuthenticatedAt = now;
+        session.ExpiresAt = now + options.CurrentValue.Session.Lifespan;
+        session.Active = true;
+        session.Devices.Add(ClientDevice.From(context));
+        session.UpdatedAt = now;
+        await store.UpdateAsync(session, ct);
+        SessionsLog.Reauthenticated(logger, session.Id, method.Method, session.AuthenticatorAssuranceLevel);
+    }
+
+    /// <summary>
+    /// Admin extension: <c>expires_at = now + session.lifespan</c>, but only once the session is within
+    /// <c>session.earliest_possible_extend</c> of expiring (otherwise unchanged). Returns the session with identity, or null.
+    /// </summary>
+    public async Task<Session?> ExtendAsync(Guid sessionId, CancellationToken ct)
+    {
+        var session = await store.GetAsync(sessionId, withIdentity: true, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var now = Clock.Now(clock);
+        var settings = options.CurrentValue.Session;
+        if (settings.CanExtend(session.ExpiresAt, now))
+        {
+            session.ExpiresAt = now + settings.Lifespan;
+            session.UpdatedAt = now;
+            await store.UpdateAsync(session, ct);
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// Whether the session meets <paramref name="required"/>: <c>aal1</c> any authenticated session;
+    /// <c>highest_available</c> aal2 when the identity has a second factor (<c>available_aal</c>). Needs the identity loaded.
+    /// </summary>
+    public static bool SatisfiesAal(Session session, RequiredAal required)
+    {
+        var level = AuthenticatorAssurance.Rank(session.AuthenticatorAssuranceLevel);
+        if (level < 1)
+        {
+            return false;
+        }
+
+        return required == RequiredAal.Aal1 || level >= 2 || AuthenticatorAssurance.Rank(session.Identity?.AvailableAal) < 2;
+    }
+
+    /// <summary>Throws 403 <c>session_aal2_required</c> unless the session meets <paramref name="required"/>.</summary>
+    public void EnsureAal(Session session, RequiredAal required)
+    {
+        if (!SatisfiesAal(session, required))
+        {
+            var o = options.CurrentValue;
+            throw SessionErrors.Aal2Required(o.Serve.Public.EffectiveBaseUrl(o.Dev));
+        }
+    }
+
+    /// <summary>Re-issues the cookie when the request's cookie was sealed with an expiry earlier than the session's (after an extension).</summary>
+    public void RefreshCookieIfStale(HttpContext context, RequestSession current)
+    {
+        if (current.Source == SessionTokenSource.Cookie && current.CookieExpiresAt < current.Session.ExpiresAt)
+        {
+            WriteCookie(context, current.Session, current.Token);
+        }
+    }
+
+    /// <summary>The session's JSON as of now; public views omit the identity's admin metadata.</summary>
+    public JsonObject ToJson(Session session, bool admin = false, bool expandIdentity = true, bool expandDevices = true)
+    {
+        var o = options.CurrentValue;
+        return SessionJson.Write(session, Clock.Now(clock), o.Serve.Public.EffectiveBaseUrl(o.Dev), admin, expandIdentity, expandDevices);
+    }
+
+    private (string Token, SessionTokenSource Source, DateTime? CookieExpiresAt)? ExtractToken(HttpContext context)
+    {
+        var headers = context.Request.Headers;
+        var header = headers["X-Session-Token"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(header))
+        {
+            return (header, SessionTokenSource.Header, null);
+        }
+
+        if (cookie.Read(context) is { } sealedValue)
+        {
+            return (sealedValue.SessionToken, SessionTokenSource.Cookie, sealedValue.ExpiresAt);
+        }
+
+        // Exactly "<scheme> <token>" with a case-insensitive "bearer", as Kratos splits it.
+        var parts = headers.Authorization.FirstOrDefault()?.Split(' ');
+        return parts is [var scheme, { Length: > 0 } bearer] && scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase)
+            ? (bearer, SessionTokenSource.Bearer, null)
+            : null;
+    }
+
+    private static AuthenticationMethod Stamp(AuthenticationMethod method, DateTime now) => method with
+    {
+        Aal = string.IsNullOrEmpty(method.Aal) ? AuthenticatorAssurance.DefaultFor(method.Method) : method.Aal,
+        CompletedAt = method.CompletedAt == default ? now : method.CompletedAt,
+    };
+}

@@ -1,0 +1,146 @@
+using System.Data.Common;
+using Custos.Identity;
+using Custos.Persistence;
+using Dapper;
+using static Custos.Identity.IdentityRows;
+using static Custos.Sessions.SessionRows;
+
+namespace Custos.Sessions;
+
+/// <summary>
+/// Session store on Dapper. A read with identity is one JOIN plus, when a session was found, one UNION ALL over both
+/// address tables, so <c>whoami</c> costs at most two statements; devices and methods live in JSON columns for the same reason.
+/// </summary>
+internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) : ISessionStore
+{
+    private const string IdentityColumns =
+        "i.id, i.schema_id, i.traits, i.state, i.state_changed_at, i.metadata_public, i.metadata_admin, i.available_aal, i.external_id, i.organization_id, i.created_at, i.updated_at";
+
+    private const string NewestFirst = " ORDER BY s.created_at DESC, s.id DESC";
+
+    private static readonly Guid Nid = Network.DefaultId;
+
+    public async Task<Session?> GetAsync(Guid id, bool withIdentity, CancellationToken ct) =>
+        (await QueryAsync("s.nid = @Nid AND s.id = @id", new DynamicParameters(new { Nid, id }), withIdentity, "", ct)).SingleOrDefault();
+
+    public async Task<Session?> GetByTokenHashAsync(string tokenHash, CancellationToken ct) =>
+        (await QueryAsync("s.nid = @Nid AND s.token = @tokenHash", new DynamicParameters(new { Nid, tokenHash }), true, "", ct)).SingleOrDefault();
+
+    public async Task<Session?> GetByLogoutTokenHashAsync(string logoutTokenHash, CancellationToken ct) =>
+        (await QueryAsync("s.nid = @Nid AND s.logout_token = @logoutTokenHash", new DynamicParameters(new { Nid, logoutTokenHash }), true, "", ct)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<Session>> ListByIdentityAsync(IdentitySessionsQuery query, CancellationToken ct)
+    {
+        var (where, parameters) = IdentityFilter(query);
+        parameters.AddDynamicParams(new { query.Limit, query.Offset });
+        return await QueryAsync(where, parameters, true, NewestFirst + " LIMIT @Limit OFFSET @Offset", ct);
+    }
+
+    public async Task<long> CountByIdentityAsync(IdentitySessionsQuery query, CancellationToken ct)
+    {
+        var (where, parameters) = IdentityFilter(query);
+        var connection = await db.ConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(Command($"SELECT COUNT(*) FROM sessions s WHERE {where}", parameters, ct));
+    }
+
+    public async Task<IReadOnlyList<Session>> ListAsync(SessionListQuery query, CancellationToken ct)
+    {
+        var where = "s.nid = @Nid" + ActiveFilter(query.Active);
+        var parameters = new DynamicParameters(new { Nid, query.Now, query.PageSize });
+        if (query.After is { } after)
+        {
+            where += " AND (s.created_at < @AfterCreatedAt OR (s.created_at = @AfterCreatedAt AND s.id < @AfterId))";
+            parameters.AddDynamicParams(new { AfterCreatedAt = after.CreatedAt, AfterId = after.Id });
+        }
+
+        return await QueryAsync(where, parameters, query.WithIdentity, NewestFirst + " LIMIT @PageSize", ct);
+    }
+
+    private static (string Where, DynamicParameters Parameters) IdentityFilter(IdentitySessionsQuery query)
+    {
+        var where = "s.nid = @Nid AND s.identity_id = @IdentityId" + ActiveFilter(query.Active);
+        if (query.ExceptSessionId is not null)
+        {
+            where += " AND s.id <> @ExceptSessionId";
+        }
+
+        return (where, new DynamicParameters(new { Nid, query.IdentityId, query.Now, query.ExceptSessionId }));
+    }
+
+    // "Active" is the effective state (flag and expiry), so a filter never lists sessions the JSON then shows as inactive.
+    private static string ActiveFilter(bool? active) => active switch
+    {
+        true => " AND s.active = TRUE AND s.expires_at > @Now",
+        false => " AND (s.active = FALSE OR s.expires_at <= @Now)",
+        null => "",
+    };
+
+    private async Task<List<Session>> QueryAsync(string where, DynamicParameters parameters, bool withIdentity, string tail, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        if (!withIdentity)
+        {
+            var rows = await connection.QueryAsync<SessionRow>(Command($"SELECT {Columns} FROM sessions s WHERE {where}{tail}", parameters, ct));
+            return rows.Select(ToSession).ToList();
+        }
+
+        // Sessions of one identity share one Identity object, and its addresses are read once.
+        var identities = new Dictionary<Guid, Identity.Identity>();
+        var sessions = await connection.QueryAsync<SessionRow, IdentityRow, Session>(
+            Command($"SELECT {Columns}, {IdentityColumns} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE {where}{tail}", parameters, ct),
+            (row, identityRow) =>
+            {
+                var session = ToSession(row);
+                if (!identities.TryGetValue(identityRow.Id, out var identity))
+                {
+                    identity = SqlIdentityStore.ToIdentity(identityRow);
+                    identities[identity.Id] = identity;
+                }
+
+                session.Identity = identity;
+                return session;
+            },
+            splitOn: "id");
+        var list = sessions.ToList();
+        if (identities.Count > 0)
+        {
+            await LoadAddressesAsync(connection, identities, ct);
+        }
+
+        return list;
+    }
+
+    private async Task LoadAddressesAsync(DbConnection connection, Dictionary<Guid, Identity.Identity> identities, CancellationToken ct)
+    {
+        var postgres = db.Dialect == SqlDialect.Postgres;
+        // Dapper expands a list itself on SQLite (bypassing the uuid handler, so ids go as text); Npgsql takes an array.
+        var match = postgres ? "identity_id = ANY(@ids)" : "identity_id IN @ids";
+        var parameters = new DynamicParameters(new { Nid });
+        parameters.Add("ids", postgres ? identities.Keys.ToArray() : identities.Keys.Select(g => g.ToString("D")).ToArray());
+        var rows = await connection.QueryAsync<AddressRow>(Command(
+            $"SELECT 'v' AS kind, id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND {match} "
+            + $"UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {match} "
+            + "ORDER BY created_at, id",
+            parameters, ct));
+        foreach (var a in rows)
+        {
+            var identity = identities[a.IdentityId];
+            if (a.Kind == "v")
+            {
+                identity.VerifiableAddresses.Add(new VerifiableAddress
+                {
+                    Id = a.Id, Value = a.Value, Via = a.Via, Verified = a.Verified ?? false, VerifiedAt = a.VerifiedAt, Status = a.Status ?? "", CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
+                });
+            }
+            else
+            {
+                identity.RecoveryAddresses.Add(new RecoveryAddress { Id = a.Id, Value = a.Value, Via = a.Via, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt });
+            }
+        }
+    }
+
+    private string Json(string parameter) => db.Dialect == SqlDialect.Postgres ? $"CAST({parameter} AS jsonb)" : parameter;
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(sql, parameters, db.Transaction, cancellationToken: ct);
+}
