@@ -63,7 +63,7 @@ internal sealed class TraitSchemaWalker(JsonElement root)
                 else if ((type is not null || Keyword(propertyChain, "default") is not null) && !IsObjectArray(propertyChain, type) && seen.Add(name))
                 {
                     leaves.Add(new TraitLeaf(name, type, String(propertyChain, "format"), String(propertyChain, "title"),
-                        String(propertyChain, "pattern"), required.Contains(property.Name), Enum(propertyChain)));
+                        String(propertyChain, "pattern"), required.Contains(property.Name), Enum(propertyChain), ItemsType(propertyChain, type)));
                 }
             }
         }
@@ -183,15 +183,11 @@ internal sealed class TraitSchemaWalker(JsonElement root)
     }
 
     // Arrays of objects are JSON-typed in Kratos and get no input node.
-    private bool IsObjectArray(List<JsonElement> chain, string? type)
-    {
-        if (type != "array" || Keyword(chain, "items") is not { ValueKind: JsonValueKind.Object } items)
-        {
-            return false;
-        }
+    private bool IsObjectArray(List<JsonElement> chain, string? type) =>
+        type == "array" && Keyword(chain, "items") is { ValueKind: JsonValueKind.Object } && ItemsType(chain, type) is not ("string" or "number" or "integer" or "boolean");
 
-        return JsonType(Chain(items, [])) is not ("string" or "number" or "integer" or "boolean");
-    }
+    private string? ItemsType(List<JsonElement> chain, string? type) =>
+        type == "array" && Keyword(chain, "items") is { ValueKind: JsonValueKind.Object } items ? JsonType(Chain(items, [])) : null;
 
     private static List<JsonNode?>? Enum(List<JsonElement> chain) =>
         Keyword(chain, "enum") is { ValueKind: JsonValueKind.Array } values
