@@ -1,10 +1,13 @@
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Csrf;
+using Custos.SelfService.Flows.ReturnTo;
 using Custos.SelfService.Flows.Errors;
 using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Flows.Logout;
 using Custos.SelfService.Flows.Registration;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Strategies.Password;
+using Custos.SelfService.Strategies.Password.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService;
@@ -23,6 +26,9 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
         services.TryAddSingleton<LogoutTokens>();
+        services.TryAddSingleton<CsrfCookie>();
+        services.TryAddSingleton<CsrfGuard>();
+        services.TryAddScoped<ReturnToValidator>();
         return services.AddPasswordStrategy();
     }
 
@@ -31,6 +37,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddSingleton<DecoyHash>();
         services.TryAddScoped<PasswordLoginVerifier>();
         services.TryAddScoped<PasswordRegistrar>();
+        services.TryAddScoped<PasswordPolicy>();
         services.TryAddScoped<PasswordStrategy>();
         services.AddScoped<ILoginStrategy>(sp => sp.GetRequiredService<PasswordStrategy>());
         return services;

@@ -76,6 +76,7 @@ public class CustosAppFactory : WebApplicationFactory<Program>
         var loaded = CustosConfiguration.Load(files, new Dictionary<string, string?>(), dev: true);
         Options = loaded.Options;
         return Host.CreateDefaultBuilder()
+            .UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; })
             .ConfigureWebHost(web => web
                 .ConfigureServices(services =>
                 {

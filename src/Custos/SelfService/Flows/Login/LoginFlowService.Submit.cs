@@ -107,7 +107,7 @@ internal sealed partial class LoginFlowService
 
         await store.UpdateAsync(flow, ct);
         session.Identity ??= identity;
-        var sessionJson = SessionJson.Write(session, FlowUrls.Public(factory.Options, "/"), admin: false);
+        var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false);
         if (!flow.IsBrowser)
         {
             return Results.Json(new JsonObject { ["session_token"] = token, ["session"] = sessionJson });

@@ -125,7 +125,7 @@ internal sealed partial class RegistrationFlowService
                 continueWith.Add(new JsonObject { ["action"] = "set_ory_session_token", ["ory_session_token"] = issued.Token });
             }
 
-            body["session"] = SessionJson.Write(session, publicBase, admin: false);
+            body["session"] = SessionJson.Write(session, factory.Now, publicBase, admin: false);
         }
 
         body["identity"] = IdentityJson.Public(identity, publicBase);

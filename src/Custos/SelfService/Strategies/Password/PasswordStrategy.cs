@@ -10,7 +10,6 @@ namespace Custos.SelfService.Strategies.Password;
 /// </summary>
 internal sealed partial class PasswordStrategy(
     PasswordLoginVerifier verifier,
-    PasswordRegistrar registrar,
     IdentitySchemaProvider schemas,
     Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options)
 {

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Custos.SelfService.Flows.Csrf;
+
+/// <summary>
+/// The CSRF checks of the flow engine. A submit must carry, in its body, a masked token matching the request's
+/// CSRF cookie (Kratos checks the body field only, not the header); a flow GET must come with the cookie the
+/// flow was created with.
+/// </summary>
+internal sealed class CsrfGuard(CsrfCookie cookie)
+{
+    public string EnsureCookie(HttpContext context) => cookie.EnsureCookie(context);
+
+    public string Mask(string token) => CsrfTokens.Mask(token);
+
+    public void Rotate(HttpContext context) => cookie.Rotate(context);
+
+    public void VerifyOrThrow(HttpContext context, string? submitted, string flowToken)
+    {
+        if (!cookie.Matches(context.Request, submitted))
+        {
+            throw CsrfErrors.ForRequest(context.Request, cookie.Name, !string.IsNullOrEmpty(submitted));
+        }
+    }
+
+    public void VerifyCookieOrThrow(HttpContext context, string flowToken)
+    {
+        var value = context.Request.Cookies[cookie.Name];
+        if (string.IsNullOrEmpty(value) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(value), Encoding.UTF8.GetBytes(flowToken)))
+        {
+            throw CsrfErrors.ForRequest(context.Request, cookie.Name, tokenSent: true);
+        }
+    }
+}
