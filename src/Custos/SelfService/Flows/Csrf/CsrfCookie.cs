@@ -72,6 +72,43 @@ internal sealed class CsrfCookie(IOptionsMonitor<CustosOptions> options)
         return CsrfTokens.IsWellFormed(value) && CsrfTokens.Verify(submitted, value);
     }
 
+    /// <summary>
+    /// The per-flow check of a submission, as Kratos's <c>EnsureCSRF</c>: a browser flow needs the body's
+    /// <c>csrf_token</c> to match the cookie (else 403 <c>security_csrf_violation</c>); an API flow must not look like a
+    /// browser, so an <c>Origin</c> header or any cookie (Cloudflare's own excepted) is a 400.
+    /// </summary>
+    public void EnsureValid(HttpRequest request, bool apiFlow, string? submitted, bool disableApiFlowEnforcement = false)
+    {
+        if (apiFlow)
+        {
+            if (disableApiFlowEnforcement)
+            {
+                return;
+            }
+
+            if (!string.IsNullOrEmpty(request.Headers.Origin.ToString()))
+            {
+                throw CsrfErrors.OriginHeaderNeedsBrowserFlow();
+            }
+
+            // Cloudflare sets cookies of its own that clients cannot avoid sending.
+            var cookies = request.Cookies.Keys
+                .Where(n => !n.StartsWith("__cf", StringComparison.Ordinal) && !n.StartsWith("_cf", StringComparison.Ordinal) && !n.StartsWith("cf_", StringComparison.Ordinal))
+                .ToList();
+            if (cookies.Count > 0)
+            {
+                throw CsrfErrors.CookieHeaderNeedsBrowserFlow(cookies);
+            }
+
+            return;
+        }
+
+        if (!Matches(request, submitted))
+        {
+            throw CsrfErrors.ForRequest(request, Name, tokenSent: !string.IsNullOrEmpty(submitted));
+        }
+    }
+
     private void Write(HttpResponse response, string token)
     {
         var current = options.CurrentValue;

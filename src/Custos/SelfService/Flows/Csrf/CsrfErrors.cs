@@ -59,6 +59,21 @@ internal static class CsrfErrors
         return !json && !tokenSent ? NotSent() : Violation(TokenMismatch, ajax);
     }
 
+    /// <summary>An API flow submitted with an <c>Origin</c> header: an AJAX call that should have used a browser flow.</summary>
+    public static CustosException OriginHeaderNeedsBrowserFlow() => KratosErrors.BadRequest(
+        "The HTTP Request Header included the \"Origin\" key, indicating that this request was made as part of an AJAX request in a Browser. The flow however was initiated as an API request. To prevent potential misuse and mitigate several attack vectors including CSRF, the request has been blocked. Please consult the documentation.");
+
+    /// <summary>An API flow submitted with cookies: a browser that should have used a browser flow; <c>details</c> lists the cookie names.</summary>
+    public static CustosException CookieHeaderNeedsBrowserFlow(IEnumerable<string> cookieNames)
+    {
+        var error = KratosErrors.BadRequest(
+            "The HTTP Request Header included the \"Cookie\" key, indicating that this request was made by a Browser. The flow however was initiated as an API request. To prevent potential misuse and mitigate several attack vectors including CSRF, the request has been blocked. Please consult the documentation.");
+        return new CustosException(error.Code, error.Message, error.Reason, error.Id)
+        {
+            Details = new JsonObject { ["found cookies"] = new JsonArray(cookieNames.Select(n => (JsonNode?)n).ToArray()) },
+        };
+    }
+
     public static bool IsAjax(HttpRequest request) => request.Headers["Sec-Fetch-Mode"].ToString() is "cors" or "same-origin";
 
     private static CustosException Create(string hint, string? rejectReason)
