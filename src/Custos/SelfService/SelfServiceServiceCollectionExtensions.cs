@@ -26,9 +26,8 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
         services.TryAddSingleton<LogoutTokens>();
-        services.TryAddSingleton<CsrfCookie>();
         services.TryAddSingleton<CsrfGuard>();
-        services.TryAddScoped<ReturnToValidator>();
+        services.AddCsrf().AddReturnToValidation().AddPasswordPolicy();
         return services.AddPasswordStrategy();
     }
 
@@ -37,7 +36,6 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddSingleton<DecoyHash>();
         services.TryAddScoped<PasswordLoginVerifier>();
         services.TryAddScoped<PasswordRegistrar>();
-        services.TryAddScoped<PasswordPolicy>();
         services.TryAddScoped<PasswordStrategy>();
         services.AddScoped<ILoginStrategy>(sp => sp.GetRequiredService<PasswordStrategy>());
         return services;

@@ -17,6 +17,8 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
 
     public DateTime Now => Clock.Now(clock);
 
+    public TimeProvider Time => clock;
+
     /// <summary>Fills the common fields of <paramref name="flow"/>; throws 400 <c>self_service_flow_return_to_forbidden</c> for a bad return_to.</summary>
     public T Init<T>(T flow, HttpContext context)
         where T : Flow

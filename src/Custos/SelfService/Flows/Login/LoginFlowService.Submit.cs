@@ -158,7 +158,7 @@ internal sealed partial class LoginFlowService
             await strategy.PopulateAsync(replacement, null, ct);
         }
 
-        replacement.Ui.Messages.Add(Messages.ErrorValidationLoginFlowExpired(expired.ExpiresAt));
+        replacement.Ui.Messages.Add(Messages.ErrorValidationLoginFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
         return responder.Replaced(context, expired, replacement, now);
     }

@@ -47,7 +47,7 @@ internal sealed partial class RegistrationFlowService
         factory.VerifyCsrf(context, flow, payload["csrf_token"]?.GetValue<string>());
         var schema = await schemas.GetAsync(SchemaId(flow), ct);
         var traits = payload["traits"] as JsonObject ?? [];
-        FlowPayloadReader.CoerceTraits(payload, schema.Raw);
+        FlowPayloadReader.CoerceTraits(payload, schema.Raw, context.Request.HasFormContentType);
         traits = payload["traits"] as JsonObject ?? traits;
         var method = payload["method"]?.GetValue<string>();
         var screen = payload["screen"]?.GetValue<string>();
@@ -166,7 +166,7 @@ internal sealed partial class RegistrationFlowService
         var replacement = new RegistrationFlow { Id = Guid.NewGuid(), Type = expired.Type, RequestUrl = expired.RequestUrl, Ui = new UiContainer { Action = "" }, IdentitySchema = expired.IdentitySchema };
         factory.InitReplacement(replacement, expired, context);
         await PopulateFirstScreenAsync(replacement, null, ct);
-        replacement.Ui.Messages.Add(Messages.ErrorValidationRegistrationFlowExpired(expired.ExpiresAt));
+        replacement.Ui.Messages.Add(Messages.ErrorValidationRegistrationFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
         return responder.Replaced(context, expired, replacement, factory.Now);
     }

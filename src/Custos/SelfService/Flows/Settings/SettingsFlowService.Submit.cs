@@ -54,7 +54,7 @@ internal sealed partial class SettingsFlowService
         {
             case "profile" when O.Selfservice.Methods.Profile.Enabled:
                 var schema = await schemas.GetAsync(identity.SchemaId, ct);
-                FlowPayloadReader.CoerceTraits(payload, schema.Raw);
+                FlowPayloadReader.CoerceTraits(payload, schema.Raw, context.Request.HasFormContentType);
                 var (candidate, invalid, touches) = await updater.PrepareTraitsAsync(identity, payload["traits"] as JsonObject ?? [], ct);
                 if (invalid is not null)
                 {
@@ -162,7 +162,7 @@ internal sealed partial class SettingsFlowService
         var replacement = new SettingsFlow { Id = Guid.NewGuid(), Type = expired.Type, RequestUrl = expired.RequestUrl, Ui = new UiContainer { Action = "" }, IdentityId = expired.IdentityId, State = "show_form" };
         factory.InitReplacement(replacement, expired, context);
         await PopulateAsync(replacement, identity, ct);
-        replacement.Ui.Messages.Add(Messages.ErrorValidationSettingsFlowExpired(expired.ExpiresAt));
+        replacement.Ui.Messages.Add(Messages.ErrorValidationSettingsFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
         return responder.Replaced(context, expired, replacement, factory.Now);
     }
