@@ -44,8 +44,10 @@ async function errorBody(promise) {
 }
 
 describe('self-service flows through @ory/kratos-client-fetch', () => {
-  const server = useServer({ hasher: 'bcrypt', extra: EXTRA });
-  const frontend = async (fetchApi) => new FrontendApi(new Configuration({ basePath: (await server.get()).publicUrl, fetchApi }));
+  const server = useServer({ hasher: 'argon2', config: EXTRA });
+  // SPAs set Accept: application/json on the fetch SDK (it sends no Accept header of its own), as with Kratos.
+  const frontend = async (fetchApi) =>
+    new FrontendApi(new Configuration({ basePath: (await server.get()).publicUrl, fetchApi, headers: fetchApi ? { Accept: 'application/json' } : undefined }));
 
   test('native: register → login → whoami → settings (profile, password) → sessions → logout', async () => {
     const api = await frontend();
