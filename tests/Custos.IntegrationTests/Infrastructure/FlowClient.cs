@@ -22,6 +22,7 @@ public sealed class FlowClient
 {
     public FlowClient(CustosAppFactory app, ClientKind kind)
     {
+        Skip.If(app.Unavailable is not null, app.Unavailable);
         Kind = kind;
         Http = app.CreateClient(new WebApplicationFactoryClientOptions
         {

@@ -4,7 +4,8 @@ using Custos.IntegrationTests.Infrastructure;
 
 namespace Custos.IntegrationTests.SelfService;
 
-public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosAppFactory>
+public abstract class LoginFlowTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : CustosAppFactory
 {
     private const string Password = "correct horse battery staple";
 
@@ -15,7 +16,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         return email;
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Browser)]
     [InlineData(ClientKind.Spa)]
     [InlineData(ClientKind.Api)]
@@ -39,7 +40,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal("aal1", session["authenticator_assurance_level"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Spa)]
     [InlineData(ClientKind.Api)]
     public async Task Login_WrongPasswordAndUnknownUser_AnswerTheSame(ClientKind kind)
@@ -58,7 +59,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal(["4000006"], unknownFlow["ui"]!["messages"]!.AsArray().Select(m => m!["id"]!.ToString()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Browser_WrongCsrf_Returns403ViaErrorUi()
     {
         var email = await RegisteredEmailAsync();
@@ -76,7 +77,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal(403, error["error"]!["code"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Spa_WrongCsrf_Returns403Json()
     {
         var client = new FlowClient(app, ClientKind.Spa);
@@ -88,7 +89,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal("security_csrf_violation", (await response.JsonAsync())["error"]!["id"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/self-service/login?flow=00000000-0000-0000-0000-000000000001", HttpStatusCode.NotFound)]
     [InlineData("/self-service/login?flow=nope", HttpStatusCode.BadRequest)]
     [InlineData("/self-service/login/flows?id=00000000-0000-0000-0000-000000000001", HttpStatusCode.NotFound)]
@@ -106,7 +107,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal((int)expected, (await response.JsonAsync())["error"]!["code"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Api_MalformedBody_Returns400()
     {
         var client = new FlowClient(app, ClientKind.Api);
@@ -118,7 +119,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Api_FlowSubmittedTwiceInParallel_OneSuccess()
     {
         var email = await RegisteredEmailAsync();
@@ -132,7 +133,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Api_RequestWithOrigin_IsRefused()
     {
         var client = new FlowClient(app, ClientKind.Api);
@@ -145,7 +146,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Contains("4000001", FlowClient.MessageIds((await response.JsonAsync()).AsObject()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Api_AlreadySignedIn_CreateReturns400()
     {
         var email = await RegisteredEmailAsync();
@@ -159,7 +160,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal("session_already_available", (await response.JsonAsync())["error"]!["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Browser_ReturnToNotAllowed_Returns400()
     {
         var response = await app.Public().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/self-service/login/browser?return_to=https://evil.example/")
@@ -171,7 +172,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal("self_service_flow_return_to_forbidden", (await response.JsonAsync())["error"]!["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Browser_LoginFlowJson_HasKratosShape()
     {
         var client = new FlowClient(app, ClientKind.Spa);
@@ -185,3 +186,7 @@ public sealed class LoginFlowTests(CustosAppFactory app) : IClassFixture<CustosA
         Assert.Equal(["csrf_token", "identifier", "password", "method"], names);
     }
 }
+
+public sealed class SqliteLoginFlowTests(CustosAppFactory app) : LoginFlowTests<CustosAppFactory>(app);
+
+public sealed class PostgresLoginFlowTests(PostgresAppFactory app) : LoginFlowTests<PostgresAppFactory>(app);

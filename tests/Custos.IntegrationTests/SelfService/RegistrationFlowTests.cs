@@ -4,11 +4,12 @@ using Custos.IntegrationTests.Infrastructure;
 
 namespace Custos.IntegrationTests.SelfService;
 
-public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<CustosAppFactory>
+public abstract class RegistrationFlowTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : CustosAppFactory
 {
     private static string NewEmail() => $"{Guid.NewGuid():N}@example.com";
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Browser)]
     [InlineData(ClientKind.Spa)]
     [InlineData(ClientKind.Api)]
@@ -44,7 +45,7 @@ public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<
         Assert.Equal(email, (await whoami.JsonAsync())["identity"]!["traits"]!["email"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Spa)]
     [InlineData(ClientKind.Api)]
     public async Task Register_InvalidTraitsAndWeakPassword_Returns400FlowWithNodeMessages(ClientKind kind)
@@ -63,7 +64,7 @@ public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<
         Assert.Contains("4000032", NodeMessages(passwordFlow, "password"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Browser)]
     [InlineData(ClientKind.Api)]
     public async Task Register_DuplicateEmail_Returns4000007(ClientKind kind)
@@ -80,7 +81,7 @@ public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<
         Assert.Contains("4000007", FlowClient.MessageIds(after));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Register_HundredParallelSameEmail_ExactlyOneIdentity()
     {
         var email = NewEmail();
@@ -96,7 +97,7 @@ public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<
         Assert.Single(listed.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ProfileFirst_ProfileStep_ShowsCredentialSelection()
     {
         var client = new FlowClient(app, ClientKind.Api);
@@ -110,7 +111,7 @@ public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<
         Assert.Contains(step["ui"]!["nodes"]!.AsArray(), n => n!["attributes"]!["name"]?.GetValue<string>() == "password");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Registration_WhileSignedIn_Returns400SessionAlreadyAvailable()
     {
         var client = new FlowClient(app, ClientKind.Api);
@@ -128,3 +129,7 @@ public sealed class RegistrationFlowTests(CustosAppFactory app) : IClassFixture<
         flow["ui"]!["nodes"]!.AsArray().Where(n => n!["attributes"]!["name"]?.GetValue<string>() == name)
             .SelectMany(n => n!["messages"]!.AsArray().Select(m => m!["id"]!.ToString())).ToList();
 }
+
+public sealed class SqliteRegistrationFlowTests(CustosAppFactory app) : RegistrationFlowTests<CustosAppFactory>(app);
+
+public sealed class PostgresRegistrationFlowTests(PostgresAppFactory app) : RegistrationFlowTests<PostgresAppFactory>(app);

@@ -4,7 +4,8 @@ using Custos.IntegrationTests.Infrastructure;
 
 namespace Custos.IntegrationTests.SelfService;
 
-public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture<CustosAppFactory>
+public abstract class SettingsAndLogoutTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : CustosAppFactory
 {
     private const string Password = "correct horse battery staple";
 
@@ -17,7 +18,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         return (client, email);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Browser)]
     [InlineData(ClientKind.Spa)]
     [InlineData(ClientKind.Api)]
@@ -40,7 +41,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.Equal("Ada", whoami["identity"]!["traits"]!["name"]!["first"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ClientKind.Spa)]
     [InlineData(ClientKind.Api)]
     public async Task Settings_Password_ChangesPassword_ThenLoginWithNew(ClientKind kind)
@@ -59,7 +60,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, newLogin.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Settings_WithoutSession_Api401_Browser303ToLogin()
     {
         var api = await app.Public().GetAsync("/self-service/settings/api");
@@ -70,7 +71,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.StartsWith("http://localhost:4433/self-service/login/browser", browser.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Settings_OtherIdentitysFlow_Returns403()
     {
         var (alice, _) = await SignedInAsync(ClientKind.Api);
@@ -83,7 +84,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.Equal("security_identity_mismatch", (await response.JsonAsync())["error"]!["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Logout_Browser_TwoSteps_RevokesSession()
     {
         var (client, _) = await SignedInAsync(ClientKind.Browser);
@@ -99,7 +100,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, whoami.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Logout_Browser_WrongToken_Returns403()
     {
         var (client, _) = await SignedInAsync(ClientKind.Spa);
@@ -111,7 +112,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Logout_Api_RevokesToken()
     {
         var (client, _) = await SignedInAsync(ClientKind.Api);
@@ -131,3 +132,7 @@ public sealed class SettingsAndLogoutTests(CustosAppFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
     }
 }
+
+public sealed class SqliteSettingsAndLogoutTests(CustosAppFactory app) : SettingsAndLogoutTests<CustosAppFactory>(app);
+
+public sealed class PostgresSettingsAndLogoutTests(PostgresAppFactory app) : SettingsAndLogoutTests<PostgresAppFactory>(app);
