@@ -99,6 +99,8 @@ internal sealed record DatabaseTarget(SqlDialect Dialect, string ConnectionStrin
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
             Pooling = true,
+            // Custos sets no session state on connections, so the per-return reset (a DISCARD on the next use) is pure cost.
+            NoResetOnClose = true,
         };
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {

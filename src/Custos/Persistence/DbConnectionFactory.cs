@@ -29,6 +29,9 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
         }
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> InitializedHandles = new();
+    private static readonly object Marker = new();
+
     public SqlDialect Dialect => _target.Dialect;
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
@@ -40,12 +43,20 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
 
         var connection = new SqliteConnection(_target.ConnectionString);
         await connection.OpenAsync(ct);
-        await using var pragma = connection.CreateCommand();
-        // foreign keys are per connection in SQLite; busy_timeout makes concurrent writers wait instead of failing.
-        pragma.CommandText = _target.IsInMemory
-            ? "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
-            : "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(ct);
+        // Pragmas belong to the native handle, which the pool reuses: set them once per handle, not on every open
+        // (measured: a quarter of the cost of a whoami request on SQLite).
+        var handle = connection.Handle!;
+        if (!InitializedHandles.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            // foreign keys are per connection in SQLite; busy_timeout makes concurrent writers wait instead of failing.
+            pragma.CommandText = _target.IsInMemory
+                ? "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+                : "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(ct);
+            InitializedHandles.AddOrUpdate(handle, Marker);
+        }
+
         return connection;
     }
 

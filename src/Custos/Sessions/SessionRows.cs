@@ -26,6 +26,12 @@ internal static class SessionRows
     }
 
     /// <summary>A verifiable (<c>kind = 'v'</c>) or recovery (<c>'r'</c>) address, read by one UNION ALL.</summary>
+    internal sealed class AddressJsonRow
+    {
+        public string? VerifiableJson { get; set; }
+        public string? RecoveryJson { get; set; }
+    }
+
     internal sealed class AddressRow
     {
         public string Kind { get; set; } = "";
