@@ -81,3 +81,33 @@ public sealed class LoginDetailsTests(CustosAppFactory app) : IClassFixture<Cust
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }
+
+public sealed class LoginHintsAppFactory : CustosAppFactory
+{
+    public LoginHintsAppFactory()
+    {
+        ExtraYaml = """
+            selfservice:
+              flows:
+                registration:
+                  login_hints: true
+            """;
+    }
+}
+
+public sealed class LoginHintsTests(LoginHintsAppFactory app) : IClassFixture<LoginHintsAppFactory>
+{
+    [Fact]
+    public async Task DuplicateRegistration_WithLoginHints_Returns4000028NamingPassword()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await app.Admin().CreateIdentityAsync(email, "correct horse battery staple");
+
+        var response = await new FlowClient(app, ClientKind.Api).RegisterAsync(email, "another good passphrase");
+        var message = (await response.JsonAsync())["ui"]!["messages"]![0]!;
+
+        Assert.Equal(4000028, message["id"]!.GetValue<int>());
+        Assert.Contains(email, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("password", message["context"]!["available_credential_types"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+}

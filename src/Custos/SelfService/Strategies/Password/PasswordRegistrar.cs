@@ -17,7 +17,8 @@ internal sealed class PasswordRegistrar(
     IdentityValidator validator,
     IPasswordHasher hasher,
     PasswordPolicy policy,
-    TimeProvider clock)
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptionsMonitor<Config.CustosOptions> options)
 {
     /// <summary>The messages to show, keyed by node name ("" for the form).</summary>
     public sealed record Result(Identity.Identity? Identity, IReadOnlyList<(string Node, UiText Message)> Messages);
@@ -69,10 +70,25 @@ internal sealed class PasswordRegistrar(
         }
         catch (IdentityConflictException)
         {
-            return new Result(null, [("", Messages.ErrorValidationDuplicateCredentials())]);
+            return new Result(null, [("", await DuplicateMessageAsync(identifier, ct))]);
         }
 
         return new Result(identity, []);
+    }
+
+    // With selfservice.flows.registration.login_hints, Kratos says how the existing account can sign in (4000028).
+    private async Task<UiText> DuplicateMessageAsync(string identifier, CancellationToken ct)
+    {
+        if (!options.CurrentValue.Selfservice.Flows.Registration.LoginHints
+            || await pool.FindByCredentialsIdentifierAsync(CredentialTypes.Password, identifier, ct) is not { } existing)
+        {
+            return Messages.ErrorValidationDuplicateCredentials();
+        }
+
+        var types = existing.Credentials.Values.Where(c => c.Config.Count > 0 && c.Type != CredentialTypes.Code).Select(c => c.Type).Order(StringComparer.Ordinal).ToList();
+        var providers = (existing.Credentials.GetValueOrDefault(CredentialTypes.Oidc)?.Config["providers"] as JsonArray ?? [])
+            .Select(p => p?["provider"]?.GetValue<string>()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return Messages.ErrorValidationDuplicateCredentialsWithHints(types, providers, identifier);
     }
 
     /// <summary><c>/traits/name/first</c> → <c>traits.name.first</c>; the root maps to the form ("").</summary>
