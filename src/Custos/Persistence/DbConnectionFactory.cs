@@ -31,6 +31,9 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> InitializedHandles = new();
     private static readonly object Marker = new();
+    private const int MaxIdle = 32;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SqliteConnection> _idle = new();
+    private int _idleCount;
 
     public SqlDialect Dialect => _target.Dialect;
 
@@ -39,6 +42,17 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
         if (_postgres is not null)
         {
             return await _postgres.OpenConnectionAsync(ct);
+        }
+
+        while (_idle.TryDequeue(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            if (idle.State == System.Data.ConnectionState.Open)
+            {
+                return idle;
+            }
+
+            await idle.DisposeAsync();
         }
 
         var connection = new SqliteConnection(_target.ConnectionString);
@@ -52,7 +66,7 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
             // foreign keys are per connection in SQLite; busy_timeout makes concurrent writers wait instead of failing.
             pragma.CommandText = _target.IsInMemory
                 ? "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
-                : "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+                : "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384;";
             await pragma.ExecuteNonQueryAsync(ct);
             InitializedHandles.AddOrUpdate(handle, Marker);
         }
@@ -60,8 +74,34 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// SQLite connection objects are kept open for reuse, because Microsoft.Data.Sqlite keeps prepared statements
+    /// on the command and a command on its connection object (measured: preparing was 30% of a whoami request).
+    /// </summary>
+    public ValueTask ReleaseAsync(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite && sqlite.State == System.Data.ConnectionState.Open
+            && Interlocked.Increment(ref _idleCount) <= MaxIdle)
+        {
+            _idle.Enqueue(sqlite);
+            return ValueTask.CompletedTask;
+        }
+
+        if (connection is SqliteConnection)
+        {
+            Interlocked.Decrement(ref _idleCount);
+        }
+
+        return connection.DisposeAsync();
+    }
+
     public void Dispose()
     {
+        while (_idle.TryDequeue(out var idle))
+        {
+            idle.Dispose();
+        }
+
         _postgres?.Dispose();
         _keepAlive?.Dispose();
     }

@@ -62,7 +62,7 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IAsyncDisposable
     {
         if (_connection is not null)
         {
-            await _connection.DisposeAsync();
+            await factory.ReleaseAsync(_connection);
             _connection = null;
         }
     }

@@ -23,8 +23,58 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
     public async Task<Session?> GetAsync(Guid id, bool withIdentity, CancellationToken ct) =>
         (await QueryAsync("s.nid = @Nid AND s.id = @id", new DynamicParameters(new { Nid, id }), withIdentity, "", ct)).SingleOrDefault();
 
-    public async Task<Session?> GetByTokenHashAsync(string tokenHash, CancellationToken ct) =>
-        (await QueryAsync("s.nid = @Nid AND s.token = @tokenHash", new DynamicParameters(new { Nid, tokenHash }), true, "", ct)).SingleOrDefault();
+    public async Task<Session?> GetByTokenHashAsync(string tokenHash, CancellationToken ct)
+    {
+        if (await db.ConnectionAsync(ct) is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            return await GetByTokenHashPreparedAsync(sqlite, tokenHash, ct);
+        }
+
+        return (await QueryAsync("s.nid = @Nid AND s.token = @tokenHash", new DynamicParameters(new { Nid, tokenHash }), true, "", ct)).SingleOrDefault();
+    }
+
+    // whoami on SQLite: the same two statements as QueryAsync, on commands that stay prepared on the connection.
+    private async Task<Session?> GetByTokenHashPreparedAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string tokenHash, CancellationToken ct)
+    {
+        var transaction = db.Transaction as Microsoft.Data.Sqlite.SqliteTransaction;
+        var command = PreparedCommands.Get(connection,
+            $"SELECT {Columns}, {IdentityColumns} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE s.nid = @Nid AND s.token = @tokenHash", transaction);
+        command.Parameters.AddWithValue("@Nid", Nid.ToString("D"));
+        command.Parameters.AddWithValue("@tokenHash", tokenHash);
+        Session session;
+        Identity.Identity identity;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+
+            var sessionFields = Columns.Split(", ").Length;
+            session = ToSession(reader.GetRowParser<SessionRow>(typeof(SessionRow), 0, sessionFields)(reader));
+            identity = SqlIdentityStore.ToIdentity(reader.GetRowParser<IdentityRow>(typeof(IdentityRow), sessionFields, reader.FieldCount - sessionFields)(reader));
+        }
+
+        var addresses = PreparedCommands.Get(connection,
+            "SELECT 'v' AS kind, id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND identity_id = @id "
+            + "UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND identity_id = @id "
+            + "ORDER BY created_at, id", transaction);
+        addresses.Parameters.AddWithValue("@Nid", Nid.ToString("D"));
+        addresses.Parameters.AddWithValue("@id", identity.Id.ToString("D"));
+        var rows = new List<AddressRow>();
+        await using (var reader = await addresses.ExecuteReaderAsync(ct))
+        {
+            var parse = reader.GetRowParser<AddressRow>();
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(parse(reader));
+            }
+        }
+
+        ApplyAddresses(new Dictionary<Guid, Identity.Identity> { [identity.Id] = identity }, rows);
+        session.Identity = identity;
+        return session;
+    }
 
     public async Task<Session?> GetByLogoutTokenHashAsync(string logoutTokenHash, CancellationToken ct) =>
         (await QueryAsync("s.nid = @Nid AND s.logout_token = @logoutTokenHash", new DynamicParameters(new { Nid, logoutTokenHash }), true, "", ct)).SingleOrDefault();
@@ -143,6 +193,11 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
             + $"UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {match} "
             + "ORDER BY created_at, id",
             parameters, ct));
+        ApplyAddresses(identities, rows);
+    }
+
+    private static void ApplyAddresses(Dictionary<Guid, Identity.Identity> identities, IEnumerable<AddressRow> rows)
+    {
         foreach (var a in rows)
         {
             var identity = identities[a.IdentityId];
