@@ -11,12 +11,12 @@ internal static class ErrorEndpoints
         endpoints.MapGet("/self-service/errors", GetAsync).WithName("getFlowError");
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, SelfServiceErrorStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpContext context, SelfServiceErrorStore store, TimeProvider clock, CancellationToken ct)
     {
         var id = context.Request.Query["id"].FirstOrDefault() ?? context.Request.Query["error"].FirstOrDefault();
         if (id == "stub:500")
         {
-            var now = KratosTime.Format(DateTime.UtcNow);
+            var now = KratosTime.Format(Clock.Now(clock));
             return Results.Json(new JsonObject
             {
                 ["id"] = "stub:500",
