@@ -17,4 +17,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-exec dotnet run --project src/Custos/Custos.csproj -c Release -- "$@"
+exec dotnet run --project src/Custos/Custos.csproj -c Release -p:RunWorkingDirectory="$PWD" -- "$@"
