@@ -34,6 +34,9 @@ public class CustosAppFactory : WebApplicationFactory<Program>
     /// <summary>Extra YAML merged over the test configuration (a second <c>-c</c> file).</summary>
     public string? ExtraYaml { get; set; }
 
+    /// <summary>Whether the app runs as with <c>--dev</c> (the default for tests).</summary>
+    public bool Dev { get; set; } = true;
+
     /// <summary>Replaces <see cref="TimeProvider.System"/> for the app (e.g. a <see cref="ManualTimeProvider"/>).</summary>
     public TimeProvider? Clock { get; set; }
 
@@ -73,7 +76,7 @@ public class CustosAppFactory : WebApplicationFactory<Program>
             File.WriteAllText(files[1], ExtraYaml);
         }
 
-        var loaded = CustosConfiguration.Load(files, new Dictionary<string, string?>(), dev: true);
+        var loaded = CustosConfiguration.Load(files, new Dictionary<string, string?>(), dev: Dev);
         Options = loaded.Options;
         return Host.CreateDefaultBuilder()
             .UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; })
