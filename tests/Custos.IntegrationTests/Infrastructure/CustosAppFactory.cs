@@ -37,6 +37,9 @@ public class CustosAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether the app runs as with <c>--dev</c> (the default for tests).</summary>
     public bool Dev { get; set; } = true;
 
+    /// <summary>Runs the courier worker in the app, as <c>serve --watch-courier</c> does.</summary>
+    public bool WatchCourier { get; set; }
+
     /// <summary>Replaces <see cref="TimeProvider.System"/> for the app (e.g. a <see cref="ManualTimeProvider"/>).</summary>
     public TimeProvider? Clock { get; set; }
 
@@ -86,6 +89,11 @@ public class CustosAppFactory : WebApplicationFactory<Program>
                     services.AddRouting();
                     services.AddCustosConfiguration(loaded);
                     services.AddCustos(Options);
+                    if (WatchCourier)
+                    {
+                        Custos.Courier.CourierServiceCollectionExtensions.AddCourierWorker(services);
+                    }
+
                     if (Clock is not null)
                     {
                         services.Replace(ServiceDescriptor.Singleton(Clock));
