@@ -1,4 +1,5 @@
 using Custos.Config;
+using Custos.Courier;
 using Custos.Identity;
 using Custos.Schema;
 using Custos.SelfService;
@@ -36,6 +37,7 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
         admin.MapSessionAdminEndpoints();
+        admin.MapCourierAdminEndpoints();
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Custos.Config;
+using Custos.Courier;
 using Custos.Persistence;
 
 namespace Custos.Hosting;
@@ -35,6 +36,11 @@ internal static partial class CustosServer
         builder.Services.AddCustosConfiguration(config);
         builder.Services.AddSingleton(flags);
         builder.Services.AddCustos(options);
+        if (flags.WatchCourier)
+        {
+            builder.Services.AddCourierWorker();
+        }
+
         var app = builder.Build();
         app.UseCustos();
         return app;

@@ -1,4 +1,5 @@
 using Custos.Config;
+using Custos.Courier;
 using Custos.Hashing;
 using Custos.Identity;
 using Custos.Persistence;
@@ -26,7 +27,8 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentitySchemas()
             .AddIdentities()
             .AddSelfServiceFlows()
-            .AddSessions();
+            .AddSessions()
+            .AddCourier();
     }
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, CustosOptions options)

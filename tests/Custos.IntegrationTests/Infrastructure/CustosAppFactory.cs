@@ -34,6 +34,12 @@ public class CustosAppFactory : WebApplicationFactory<Program>
     /// <summary>Extra YAML merged over the test configuration (a second <c>-c</c> file).</summary>
     public string? ExtraYaml { get; set; }
 
+    /// <summary>Whether the app runs as with <c>--dev</c> (the default for tests).</summary>
+    public bool Dev { get; set; } = true;
+
+    /// <summary>Runs the courier worker in the app, as <c>serve --watch-courier</c> does.</summary>
+    public bool WatchCourier { get; set; }
+
     /// <summary>Replaces <see cref="TimeProvider.System"/> for the app (e.g. a <see cref="ManualTimeProvider"/>).</summary>
     public TimeProvider? Clock { get; set; }
 
@@ -73,7 +79,7 @@ public class CustosAppFactory : WebApplicationFactory<Program>
             File.WriteAllText(files[1], ExtraYaml);
         }
 
-        var loaded = CustosConfiguration.Load(files, new Dictionary<string, string?>(), dev: true);
+        var loaded = CustosConfiguration.Load(files, new Dictionary<string, string?>(), dev: Dev);
         Options = loaded.Options;
         return Host.CreateDefaultBuilder()
             .UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; })
@@ -83,6 +89,11 @@ public class CustosAppFactory : WebApplicationFactory<Program>
                     services.AddRouting();
                     services.AddCustosConfiguration(loaded);
                     services.AddCustos(Options);
+                    if (WatchCourier)
+                    {
+                        Custos.Courier.CourierServiceCollectionExtensions.AddCourierWorker(services);
+                    }
+
                     if (Clock is not null)
                     {
                         services.Replace(ServiceDescriptor.Singleton(Clock));

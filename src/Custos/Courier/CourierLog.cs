@@ -1,0 +1,17 @@
+namespace Custos.Courier;
+
+/// <summary>Log events of the courier (EventIds 6000-6099). Never logs recipients, subjects or bodies: they carry codes and links.</summary>
+internal static partial class CourierLog
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Courier worker started, polling every {PullWait}")]
+    public static partial void Started(ILogger logger, TimeSpan pullWait);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "Sent courier message {MessageId} ({TemplateType})")]
+    public static partial void Sent(ILogger logger, Guid messageId, string templateType);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Dispatching courier message {MessageId} failed, now {Status}: {ErrorType} {Error}")]
+    public static partial void DispatchFailed(ILogger logger, Guid messageId, string status, string errorType, string error);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Courier worker pass failed")]
+    public static partial void PassFailed(ILogger logger, Exception exception);
+}

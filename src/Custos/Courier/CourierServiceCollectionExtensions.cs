@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Custos.Courier;
+
+/// <summary>Registers the courier area: the message store and dispatcher (scoped), the SMTP sender, and on request the worker.</summary>
+internal static class CourierServiceCollectionExtensions
+{
+    public static IServiceCollection AddCourier(this IServiceCollection services)
+    {
+        services.TryAddScoped<SqlCourierMessageStore>();
+        services.TryAddScoped<ICourierMessageStore>(sp => sp.GetRequiredService<SqlCourierMessageStore>());
+        services.TryAddSingleton<IEmailSender, SmtpSender>();
+        services.TryAddScoped<CourierDispatcher>();
+        return services;
+    }
+
+    /// <summary>Runs the queue worker in this process (<c>serve --watch-courier</c>).</summary>
+    public static IServiceCollection AddCourierWorker(this IServiceCollection services)
+    {
+        services.AddHostedService<CourierWorker>();
+        return services;
+    }
+}

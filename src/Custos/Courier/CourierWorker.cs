@@ -1,0 +1,42 @@
+using Custos.Config;
+using Microsoft.Extensions.Options;
+
+namespace Custos.Courier;
+
+/// <summary>
+/// The queue worker of <c>serve --watch-courier</c>: every <c>courier.worker.pull_wait</c> it runs one
+/// <see cref="CourierDispatcher"/> pass in its own scope. A failing pass is logged and retried on the next tick.
+/// </summary>
+internal sealed class CourierWorker(IServiceScopeFactory scopes, IOptionsMonitor<CustosOptions> options, TimeProvider clock, ILogger<CourierWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        CourierLog.Started(logger, options.CurrentValue.Courier.Worker.PullWait);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CourierDispatcher>().DispatchBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                CourierLog.PassFailed(logger, e);
+            }
+
+            try
+            {
+                await Task.Delay(options.CurrentValue.Courier.Worker.PullWait, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

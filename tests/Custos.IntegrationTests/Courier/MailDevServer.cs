@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Custos.IntegrationTests.Courier;
+
+/// <summary>
+/// A MailDev SMTP server (<c>npx maildev@2.2.1</c>) on free loopback ports, for the tests' whole class; mails are read
+/// back through its REST API. Tests skip, saying why, when it cannot be started.
+/// </summary>
+public sealed class MailDevServer : IAsyncLifetime
+{
+    private Process? _process;
+    private readonly HttpClient _http = new();
+
+    public int SmtpPort { get; } = FreePort();
+    public int WebPort { get; } = FreePort();
+
+    /// <summary>Why MailDev is unavailable, or null.</summary>
+    public string? Unavailable { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _process = Process.Start(new ProcessStartInfo("npx", $"--yes maildev@2.2.1 --smtp {SmtpPort} --web {WebPort} --ip 127.0.0.1")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Unavailable = "npx is not available: " + e.Message;
+            return;
+        }
+
+        _process!.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                Unavailable = $"maildev exited with {_process.ExitCode}";
+                return;
+            }
+
+            try
+            {
+                (await _http.GetAsync($"http://127.0.0.1:{WebPort}/email")).EnsureSuccessStatusCode();
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        Unavailable = "maildev did not start within 120 s";
+    }
+
+    /// <summary>All mails MailDev holds (its <c>GET /email</c>).</summary>
+    public async Task<JsonArray> EmailsAsync() =>
+        JsonNode.Parse(await _http.GetStringAsync($"http://127.0.0.1:{WebPort}/email"))!.AsArray();
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process?.Dispose();
+        _http.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
