@@ -11,6 +11,7 @@ internal static class CliApp
         {
             ServeCommand.Create(),
             MigrateCommand.Create(),
+            CourierCommand.Create(),
             IdentitiesCommand.Create(),
             HashersCommand.Create(),
             VersionCommand.Create(),

@@ -13,18 +13,7 @@ internal static partial class CustosServer
         var options = config.Options;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "custos" });
         builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        if (options.Log.Format == LogFormat.Text)
-        {
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
-        }
-        else
-        {
-            builder.Logging.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
-        }
-
-        builder.Logging.SetMinimumLevel(LogLevelOf(options.Log.Level));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        ConfigureLogging(builder.Logging, options);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -44,6 +33,23 @@ internal static partial class CustosServer
         var app = builder.Build();
         app.UseCustos();
         return app;
+    }
+
+    /// <summary><c>log.format</c> (JSON unless <c>text</c>) and <c>log.level</c>, for the server and <c>courier watch</c>.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, CustosOptions options)
+    {
+        logging.ClearProviders();
+        if (options.Log.Format == LogFormat.Text)
+        {
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
+        }
+        else
+        {
+            logging.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
+        }
+
+        logging.SetMinimumLevel(LogLevelOf(options.Log.Level));
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     }
 
     /// <summary>Migrates in-memory and dev databases at start (Kratos needs <c>migrate sql</c> otherwise; readiness reports pending migrations).</summary>
