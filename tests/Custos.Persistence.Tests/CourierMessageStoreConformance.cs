@@ -38,6 +38,26 @@ public abstract class CourierMessageStoreConformance(DatabaseFixture fixture)
         };
     }
 
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+
+    [SkippableFact]
+    public async Task Claim_MessageStuckInProcessing_IsClaimableAgainAfterTimeout()
+    {
+        var message = await EnqueueAsync(NewMessage());
+        await DrainAsync();
+
+        var soon = await WithStoreAsync(s => s.ClaimAsync(1000, Ct));
+        Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
+        await using var db = new DbSession(fixture.Factory);
+        var later = await new SqlCourierMessageStore(db, new ShiftedClock(SqlCourierMessageStore.StaleProcessing + TimeSpan.FromMinutes(1))).ClaimAsync(1000, Ct);
+
+        Assert.DoesNotContain(soon, m => m.Id == message.Id);
+        Assert.Contains(later, m => m.Id == message.Id);
+    }
+
     private Task<CourierMessage> EnqueueAsync(CourierMessage message) =>
         WithStoreAsync(async s => { await s.EnqueueAsync(message, Ct); return message; });
 

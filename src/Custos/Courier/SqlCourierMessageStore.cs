@@ -72,6 +72,14 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
         return rows.Select(r => r.ToMessage()).ToList();
     }
 
+    /// <summary>
+    /// A message still <c>processing</c> after this long belongs to a worker that died mid-batch (a live worker sends
+    /// within seconds; SMTP times out well before): it is claimable again, so nothing stays stuck.
+    /// </summary>
+    public static readonly TimeSpan StaleProcessing = TimeSpan.FromMinutes(10);
+
+    private const string Claimable = "(status = @Queued OR (status = @Processing AND updated_at < @stale))";
+
     public Task<IReadOnlyList<CourierMessage>> ClaimAsync(int limit, CancellationToken ct) =>
         db.RunInTransactionAsync<IReadOnlyList<CourierMessage>>(async c =>
         {
@@ -81,8 +89,8 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
             if (db.Dialect == SqlDialect.Postgres)
             {
                 rows = (await connection.QueryAsync<CourierMessageRow>(Command(
-                    $"SELECT {CourierMessageRow.Columns} FROM courier_messages WHERE nid = @Nid AND status = @Queued ORDER BY created_at, id LIMIT @limit FOR UPDATE SKIP LOCKED",
-                    new { Nid, Queued = CourierMessageStatus.Queued, limit }, c))).ToList();
+                    $"SELECT {CourierMessageRow.Columns} FROM courier_messages WHERE nid = @Nid AND {Claimable} ORDER BY created_at, id LIMIT @limit FOR UPDATE SKIP LOCKED",
+                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, stale = now - StaleProcessing, limit }, c))).ToList();
                 if (rows.Count > 0)
                 {
                     await connection.ExecuteAsync(Command(
@@ -94,9 +102,9 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
             {
                 rows = (await connection.QueryAsync<CourierMessageRow>(Command(
                     "UPDATE courier_messages SET status = @Processing, updated_at = @now WHERE id IN "
-                    + "(SELECT id FROM courier_messages WHERE nid = @Nid AND status = @Queued ORDER BY created_at, id LIMIT @limit) "
+                    + $"(SELECT id FROM courier_messages WHERE nid = @Nid AND {Claimable} ORDER BY created_at, id LIMIT @limit) "
                     + $"RETURNING {CourierMessageRow.Columns}",
-                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now, limit }, c))).ToList();
+                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now, stale = now - StaleProcessing, limit }, c))).ToList();
             }
 
             return rows
