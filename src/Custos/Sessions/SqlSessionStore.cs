@@ -20,6 +20,15 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
 
     private static readonly Guid Nid = Network.DefaultId;
 
+    private static string SessionWithIdentityQuery(string where, string tail) =>
+        $"SELECT {Columns}, {IdentityColumns} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE {where}{tail}";
+
+    // Both address tables of the matched identities in one statement; `match` filters on identity_id.
+    private static string AddressQuery(string match) =>
+        $"SELECT 'v' AS kind, id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND {match} "
+        + $"UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {match} "
+        + "ORDER BY created_at, id";
+
     public async Task<Session?> GetAsync(Guid id, bool withIdentity, CancellationToken ct) =>
         (await QueryAsync("s.nid = @Nid AND s.id = @id", new DynamicParameters(new { Nid, id }), withIdentity, "", ct)).SingleOrDefault();
 
@@ -38,7 +47,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
     {
         var transaction = db.Transaction as Microsoft.Data.Sqlite.SqliteTransaction;
         var command = PreparedCommands.Get(connection,
-            $"SELECT {Columns}, {IdentityColumns} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE s.nid = @Nid AND s.token = @tokenHash", transaction);
+            SessionWithIdentityQuery("s.nid = @Nid AND s.token = @tokenHash", ""), transaction);
         command.Parameters.AddWithValue("@Nid", Nid.ToString("D"));
         command.Parameters.AddWithValue("@tokenHash", tokenHash);
         Session session;
@@ -56,9 +65,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
         }
 
         var addresses = PreparedCommands.Get(connection,
-            "SELECT 'v' AS kind, id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND identity_id = @id "
-            + "UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND identity_id = @id "
-            + "ORDER BY created_at, id", transaction);
+            AddressQuery("identity_id = @id"), transaction);
         addresses.Parameters.AddWithValue("@Nid", Nid.ToString("D"));
         addresses.Parameters.AddWithValue("@id", identity.Id.ToString("D"));
         var rows = new List<AddressRow>();
@@ -144,7 +151,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
         // Sessions of one identity share one Identity object, and its addresses are read once.
         var identities = new Dictionary<Guid, Identity.Identity>();
         var sessions = await connection.QueryAsync<SessionRow, IdentityRow, Session>(
-            Command($"SELECT {Columns}, {IdentityColumns} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE {where}{tail}", parameters, ct),
+            Command(SessionWithIdentityQuery(where, tail), parameters, ct),
             (row, identityRow) =>
             {
                 var session = ToSession(row);
@@ -189,9 +196,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
             parameters.Add("ids", postgres ? identities.Keys.ToArray() : identities.Keys.Select(g => g.ToString("D")).ToArray());
         }
         var rows = await connection.QueryAsync<AddressRow>(Command(
-            $"SELECT 'v' AS kind, id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND {match} "
-            + $"UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {match} "
-            + "ORDER BY created_at, id",
+            AddressQuery(match),
             parameters, ct));
         ApplyAddresses(identities, rows);
     }
