@@ -60,12 +60,21 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
         flow.Ui.Nodes.Insert(0, UiNode.Input(UiNodeGroup.Default, "csrf_token", "hidden", value, required: true));
     }
 
-    /// <summary>Browser flow submits must carry the body <c>csrf_token</c> matching the cookie (403 otherwise).</summary>
-    public void VerifyCsrf(HttpContext context, Flow flow, string? submitted)
+    /// <summary>
+    /// Kratos's per-flow submit check: a browser flow needs the body <c>csrf_token</c> to match the cookie (403
+    /// <c>security_csrf_violation</c>, thrown); an API flow must not carry <c>Origin</c> or cookies. That 400 is, as in
+    /// Kratos, shown on the flow as message 4000001: it is returned, and null means the submission may go on.
+    /// </summary>
+    public UiText? CheckSubmission(HttpContext context, Flow flow, string? submittedCsrfToken)
     {
-        if (flow.IsBrowser)
+        try
         {
-            csrf.VerifyOrThrow(context, submitted, flow.CsrfToken);
+            csrf.EnsureValid(context.Request, apiFlow: !flow.IsBrowser, submittedCsrfToken);
+            return null;
+        }
+        catch (CustosException e) when (!flow.IsBrowser && e.Code == StatusCodes.Status400BadRequest)
+        {
+            return Messages.ErrorValidationGeneric(e.Reason ?? e.Message);
         }
     }
 

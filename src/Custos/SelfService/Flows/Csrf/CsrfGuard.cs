@@ -4,9 +4,9 @@ using System.Text;
 namespace Custos.SelfService.Flows.Csrf;
 
 /// <summary>
-/// The CSRF checks of the flow engine. A submit must carry, in its body, a masked token matching the request's
-/// CSRF cookie (Kratos checks the body field only, not the header); a flow GET must come with the cookie the
-/// flow was created with.
+/// The CSRF checks of the flow engine. A submit is checked by <see cref="CsrfCookie.EnsureValid"/> (the body's masked
+/// token against the cookie; Kratos checks the body field only, not the header); a flow GET must come with the
+/// cookie the flow was created with.
 /// </summary>
 internal sealed class CsrfGuard(CsrfCookie cookie)
 {
@@ -16,13 +16,7 @@ internal sealed class CsrfGuard(CsrfCookie cookie)
 
     public void Rotate(HttpContext context) => cookie.Rotate(context);
 
-    public void VerifyOrThrow(HttpContext context, string? submitted, string flowToken)
-    {
-        if (!cookie.Matches(context.Request, submitted))
-        {
-            throw CsrfErrors.ForRequest(context.Request, cookie.Name, !string.IsNullOrEmpty(submitted));
-        }
-    }
+    public void EnsureValid(HttpRequest request, bool apiFlow, string? submitted) => cookie.EnsureValid(request, apiFlow, submitted);
 
     public void VerifyCookieOrThrow(HttpContext context, string flowToken)
     {

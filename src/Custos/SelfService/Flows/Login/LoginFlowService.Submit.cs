@@ -31,12 +31,10 @@ internal sealed partial class LoginFlowService
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (!flow.IsBrowser && FlowRequests.ApiFlowBrowserHint(context) is { } hint)
+        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
         {
-            return await InvalidAsync(context, flow, Messages.ErrorValidationGeneric(hint), ct);
+            return await InvalidAsync(context, flow, refused, ct);
         }
-
-        factory.VerifyCsrf(context, flow, payload["csrf_token"]?.GetValue<string>());
         var session = await sessions.FromRequestAsync(context, ct);
         if (session is not null && !flow.Refresh && string.CompareOrdinal(flow.RequestedAal, session.AuthenticatorAssuranceLevel) <= 0)
         {

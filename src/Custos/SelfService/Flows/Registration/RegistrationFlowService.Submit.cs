@@ -39,12 +39,10 @@ internal sealed partial class RegistrationFlowService
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (!flow.IsBrowser && FlowRequests.ApiFlowBrowserHint(context) is { } hint)
+        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
         {
-            return await InvalidAsync(context, flow, [("", Messages.ErrorValidationGeneric(hint))], ct);
+            return await InvalidAsync(context, flow, [("", refused)], ct);
         }
-
-        factory.VerifyCsrf(context, flow, payload["csrf_token"]?.GetValue<string>());
         var schema = await schemas.GetAsync(SchemaId(flow), ct);
         var traits = payload["traits"] as JsonObject ?? [];
         FlowPayloadReader.CoerceTraits(payload, schema.Raw, context.Request.HasFormContentType);

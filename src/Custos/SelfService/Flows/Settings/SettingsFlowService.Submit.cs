@@ -42,12 +42,10 @@ internal sealed partial class SettingsFlowService
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (!flow.IsBrowser && FlowRequests.ApiFlowBrowserHint(context) is { } hint)
+        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
         {
-            return await InvalidAsync(context, flow, [("", Messages.ErrorValidationGeneric(hint))], identity, ct);
+            return await InvalidAsync(context, flow, [("", refused)], identity, ct);
         }
-
-        factory.VerifyCsrf(context, flow, payload["csrf_token"]?.GetValue<string>());
         var method = payload["method"]?.GetValue<string>();
         flow.Active = method;
         switch (method)
