@@ -24,6 +24,26 @@ internal static class JsonBody
             throw KratosErrors.RequestTooLarge(RequestLimits.MaxBodyBytes);
         }
 
+        var body = await ReadLimitedAsync(request, ct);
+        if (body.Length == 0)
+        {
+            throw KratosErrors.BadRequest("The request body is empty; a JSON document was expected.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(body, documentOptions: Options)
+                ?? throw KratosErrors.BadRequest("The request body must not be JSON null.");
+        }
+        catch (JsonException e)
+        {
+            throw KratosErrors.BadRequest("The request body is not valid JSON: " + Sanitize(e.Message));
+        }
+    }
+
+    /// <summary>The request body, refused with 413 as soon as it exceeds <see cref="RequestLimits.MaxBodyBytes"/>.</summary>
+    public static async Task<byte[]> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -37,20 +57,7 @@ internal static class JsonBody
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
-        {
-            throw KratosErrors.BadRequest("The request body is empty; a JSON document was expected.");
-        }
-
-        try
-        {
-            return JsonNode.Parse(buffer.ToArray(), documentOptions: Options)
-                ?? throw KratosErrors.BadRequest("The request body must not be JSON null.");
-        }
-        catch (JsonException e)
-        {
-            throw KratosErrors.BadRequest("The request body is not valid JSON: " + Sanitize(e.Message));
-        }
+        return buffer.ToArray();
     }
 
     private static bool IsJson(string contentType)

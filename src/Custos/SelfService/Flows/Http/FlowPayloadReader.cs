@@ -81,7 +81,7 @@ internal static class FlowPayloadReader
 
     private static async Task<JsonObject> ReadJsonAsync(HttpRequest request, CancellationToken ct)
     {
-        var bytes = await ReadBodyAsync(request, ct);
+        var bytes = await JsonBody.ReadLimitedAsync(request, ct);
         JsonNode? parsed;
         try
         {
@@ -208,24 +208,6 @@ internal static class FlowPayloadReader
         {
             throw KratosErrors.BadRequest("Unable to decode JSON payload: transient_payload is not valid JSON: " + e.Message.Split(" Path:", 2)[0]);
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > RequestLimits.MaxBodyBytes)
-            {
-                throw KratosErrors.RequestTooLarge(RequestLimits.MaxBodyBytes);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static string GjsonType(JsonNode? node) => node switch
