@@ -34,7 +34,7 @@ internal static class CourierAdminEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, ICourierMessageStore store, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var q = context.Request.Query;
-        var size = PageSize(q);
+        var size = Pagination.PageSize(q, DefaultPageSize, MaxPageSize);
         var status = q["status"].FirstOrDefault();
         if (string.IsNullOrEmpty(status))
         {
@@ -46,7 +46,8 @@ internal static class CourierAdminEndpoints
         }
 
         var recipient = q["recipient"].FirstOrDefault();
-        var after = PageToken(q);
+        // the same opaque keyset position as the admin session list: created_at and id of the last row
+        var after = SessionRequest.PageToken(q);
         var page = await store.ListAsync(
             new CourierListQuery { PageSize = size, After = after, Status = status, Recipient = string.IsNullOrEmpty(recipient) ? null : recipient }, ct);
 
@@ -62,27 +63,5 @@ internal static class CourierAdminEndpoints
 
         context.Response.Headers.Link = string.Join(",", links);
         return Results.Json(new JsonArray(page.Select(m => (JsonNode?)CourierMessageJson.ToJson(m, o.Dev)).ToArray()));
-    }
-
-    private static int PageSize(IQueryCollection query)
-    {
-        var raw = query["page_size"].FirstOrDefault();
-        if (string.IsNullOrEmpty(raw))
-        {
-            return DefaultPageSize;
-        }
-
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize
-            ? size
-            : throw KratosErrors.BadRequest($"Items per page must be between 1 and {MaxPageSize}.");
-    }
-
-    // The same opaque keyset position as the admin session list: created_at and id of the last row.
-    private static SessionCursor? PageToken(IQueryCollection query)
-    {
-        var raw = query["page_token"].FirstOrDefault();
-        return string.IsNullOrEmpty(raw)
-            ? null
-            : SessionCursor.TryDecode(raw) ?? throw KratosErrors.BadRequest("The page token is invalid, do not craft your own page tokens");
     }
 }

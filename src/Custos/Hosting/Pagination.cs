@@ -34,6 +34,20 @@ internal sealed record Pagination(int Offset, int Size, bool Legacy)
             : throw KratosErrors.BadRequest("The page token is invalid, do not craft your own page tokens");
     }
 
+    /// <summary><c>page_size</c> of a keyset-paginated list: <paramref name="defaultSize"/> when absent, 400 outside 1..<paramref name="maxSize"/>.</summary>
+    public static int PageSize(IQueryCollection query, int defaultSize, int maxSize)
+    {
+        var raw = query["page_size"].FirstOrDefault();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return defaultSize;
+        }
+
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 1 && size <= maxSize
+            ? size
+            : throw KratosErrors.BadRequest($"Items per page must be between 1 and {maxSize}.");
+    }
+
     public static void WriteOffsetLinks(HttpContext context, Pagination page, long total)
     {
         var path = context.Request.Path.Value;

@@ -52,18 +52,7 @@ internal static class SessionRequest
         return (identity, devices);
     }
 
-    public static int PageSize(IQueryCollection query)
-    {
-        var raw = query["page_size"].FirstOrDefault();
-        if (string.IsNullOrEmpty(raw))
-        {
-            return DefaultPageSize;
-        }
-
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize
-            ? size
-            : throw KratosErrors.BadRequest($"Items per page must be between 1 and {MaxPageSize}.");
-    }
+    public static int PageSize(IQueryCollection query) => Pagination.PageSize(query, DefaultPageSize, MaxPageSize);
 
     public static SessionCursor? PageToken(IQueryCollection query)
     {
