@@ -11,6 +11,7 @@ internal static class CourierServiceCollectionExtensions
         services.TryAddScoped<ICourierMessageStore>(sp => sp.GetRequiredService<SqlCourierMessageStore>());
         services.TryAddSingleton<IEmailSender, SmtpSender>();
         services.TryAddScoped<CourierDispatcher>();
+        services.TryAddScoped<ICourier, InterimCourier>();
         return services;
     }
 

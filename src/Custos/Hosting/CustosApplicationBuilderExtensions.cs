@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Courier;
 using Custos.Identity;
@@ -38,6 +39,7 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapSessionEndpoints();
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
+        admin.MapRecoveryAdminEndpoints();
         return endpoints;
     }
 }

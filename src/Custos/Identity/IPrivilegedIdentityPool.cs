@@ -14,4 +14,13 @@ internal interface IPrivilegedIdentityPool : IIdentityPool
 
     /// <summary>The identity (with credentials) owning <paramref name="identifier"/> for a credential type, or null.</summary>
     Task<Identity?> FindByCredentialsIdentifierAsync(string credentialType, string identifier, CancellationToken ct);
+
+    /// <summary>The verifiable address with this channel (<c>email</c>/<c>sms</c>) and normalised value, or null.</summary>
+    Task<AddressOwner<VerifiableAddress>?> FindVerifiableAddressAsync(string via, string value, CancellationToken ct);
+
+    /// <summary>The recovery address with this channel and normalised value, or null.</summary>
+    Task<AddressOwner<RecoveryAddress>?> FindRecoveryAddressAsync(string via, string value, CancellationToken ct);
+
+    /// <summary>Writes the verification state (<c>verified</c>, <c>verified_at</c>, <c>status</c>) of one address.</summary>
+    Task UpdateVerifiableAddressAsync(VerifiableAddress address, CancellationToken ct);
 }

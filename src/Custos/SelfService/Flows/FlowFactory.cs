@@ -24,6 +24,13 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
         where T : Flow
     {
         returnTo.Validate(context.Request.Query["return_to"].FirstOrDefault());
+        return InitWithoutReturnTo(flow, context);
+    }
+
+    /// <summary>Fills the common fields of a flow that a hook or an admin creates (its request URL was built by the caller, not taken from the request).</summary>
+    public T InitWithoutReturnTo<T>(T flow, HttpContext context)
+        where T : Flow
+    {
         var now = Now;
         flow.IssuedAt = now;
         flow.CreatedAt = now;
@@ -55,7 +62,7 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
     /// <summary>Re-renders the masked CSRF token (a new mask on every render).</summary>
     public void AddCsrfNode(Flow flow)
     {
-        var value = flow.IsBrowser ? csrf.Mask(flow.CsrfToken) : "";
+        var value = flow.IsBrowser && flow.CsrfToken.Length > 0 ? csrf.Mask(flow.CsrfToken) : "";
         flow.Ui.Nodes.RemoveAll(n => n.Key == "csrf_token");
         flow.Ui.Nodes.Insert(0, UiNode.Input(UiNodeGroup.Default, "csrf_token", "hidden", value, required: true));
     }
@@ -88,4 +95,10 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
     }
 
     public void RotateCsrf(HttpContext context) => csrf.Rotate(context);
+
+    /// <summary>The request's CSRF token, setting the cookie when there is none.</summary>
+    public string EnsureCsrf(HttpContext context) => csrf.EnsureCookie(context);
+
+    /// <summary>A new CSRF cookie; returns its token so that a flow can be re-bound to it.</summary>
+    public string RegenerateCsrf(HttpContext context) => csrf.Rotate(context);
 }

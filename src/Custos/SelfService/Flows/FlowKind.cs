@@ -6,4 +6,6 @@ internal enum FlowKind
     Login,
     Registration,
     Settings,
+    Recovery,
+    Verification,
 }

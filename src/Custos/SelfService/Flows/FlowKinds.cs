@@ -9,6 +9,8 @@ internal static class FlowKinds
     {
         FlowKind.Login => "selfservice_login_flows",
         FlowKind.Registration => "selfservice_registration_flows",
+        FlowKind.Recovery => "selfservice_recovery_flows",
+        FlowKind.Verification => "selfservice_verification_flows",
         _ => "selfservice_settings_flows",
     };
 
@@ -18,6 +20,8 @@ internal static class FlowKinds
     {
         FlowKind.Login => o.Selfservice.Flows.Login.UiUrl,
         FlowKind.Registration => o.Selfservice.Flows.Registration.UiUrl,
+        FlowKind.Recovery => o.Selfservice.Flows.Recovery.UiUrl,
+        FlowKind.Verification => o.Selfservice.Flows.Verification.UiUrl,
         _ => o.Selfservice.Flows.Settings.UiUrl,
     };
 
@@ -25,6 +29,8 @@ internal static class FlowKinds
     {
         FlowKind.Login => o.Selfservice.Flows.Login.Lifespan,
         FlowKind.Registration => o.Selfservice.Flows.Registration.Lifespan,
+        FlowKind.Recovery => o.Selfservice.Flows.Recovery.Lifespan,
+        FlowKind.Verification => o.Selfservice.Flows.Verification.Lifespan,
         _ => o.Selfservice.Flows.Settings.Lifespan,
     };
 }

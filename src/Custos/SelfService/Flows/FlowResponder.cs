@@ -55,11 +55,12 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options)
     /// <summary>The browser must navigate: 303 for browsers, 422 <c>browser_location_change_required</c> for JSON.</summary>
     public IResult Navigate(HttpContext context, string url)
     {
-        if (!ContentNegotiation.IsJsonRequest(context.Request))
-        {
-            return Redirect(url);
-        }
+        return ContentNegotiation.IsJsonRequest(context.Request) ? LocationChangeRequired(url) : Redirect(url);
+    }
 
+    /// <summary>422 <c>browser_location_change_required</c> with <c>redirect_browser_to</c>.</summary>
+    public static IResult LocationChangeRequired(string url)
+    {
         return new ErrorResult(new CustosException(422, "browser location change required", $"In order to complete this flow please redirect the browser to: {url}", "browser_location_change_required")
         {
             TopLevel = new JsonObject { ["redirect_browser_to"] = url },

@@ -1,6 +1,6 @@
 namespace Custos.SelfService.Flows;
 
-/// <summary>Persists login, registration and settings flows (one table per kind).</summary>
+/// <summary>Persists self-service flows (one table per kind).</summary>
 internal interface IFlowStore
 {
     Task CreateAsync(Flow flow, CancellationToken ct);
@@ -11,6 +11,9 @@ internal interface IFlowStore
     /// Moves the flow to <c>passed_challenge</c> unless it already is; exactly one of several concurrent callers gets true.
     /// </summary>
     Task<bool> TryMarkPassedAsync(Flow flow, CancellationToken ct);
+
+    /// <summary>Counts one code submission on a recovery or verification flow atomically; returns the new count.</summary>
+    Task<int> IncrementSubmitCountAsync(Flow flow, CancellationToken ct);
 
     /// <summary>The flow of this kind, or null when unknown.</summary>
     Task<T?> GetAsync<T>(Guid id, CancellationToken ct)

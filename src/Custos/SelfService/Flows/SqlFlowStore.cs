@@ -62,13 +62,37 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
     public async Task<T?> GetAsync<T>(Guid id, CancellationToken ct)
         where T : Flow
     {
-        var kind = typeof(T) == typeof(LoginFlow) ? FlowKind.Login : typeof(T) == typeof(RegistrationFlow) ? FlowKind.Registration : FlowKind.Settings;
+        var kind = KindOf<T>();
         var connection = await db.ConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<FlowRow>(new CommandDefinition(
             $"SELECT id, type, state, request_url, active_method, ui, csrf_token, internal_context, identity_id, issued_at, expires_at, created_at, updated_at FROM {FlowKinds.Table(kind)} WHERE nid = @Nid AND id = @id",
             new { Nid = Network.DefaultId, id }, db.Transaction, cancellationToken: ct));
         return row is null ? null : (T)Materialize(kind, row);
     }
+
+    public async Task<int> IncrementSubmitCountAsync(Flow flow, CancellationToken ct)
+    {
+        if (flow.Kind is not (FlowKind.Recovery or FlowKind.Verification))
+        {
+            throw new InvalidOperationException($"{flow.Kind} flows do not count code submissions");
+        }
+
+        // One statement, so parallel submissions each see their own count (no lost update).
+        var connection = await db.ConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"UPDATE {FlowKinds.Table(flow.Kind)} SET submit_count = submit_count + 1 WHERE nid = @Nid AND id = @Id RETURNING submit_count",
+            new { flow.Id, Nid = Network.DefaultId }, db.Transaction, cancellationToken: ct));
+    }
+
+    private static FlowKind KindOf<T>()
+        where T : Flow => typeof(T).Name switch
+        {
+            nameof(LoginFlow) => FlowKind.Login,
+            nameof(RegistrationFlow) => FlowKind.Registration,
+            nameof(RecoveryFlow) => FlowKind.Recovery,
+            nameof(VerificationFlow) => FlowKind.Verification,
+            _ => FlowKind.Settings,
+        };
 
     private static Flow Materialize(FlowKind kind, FlowRow row)
     {
@@ -77,6 +101,8 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
         {
             FlowKind.Login => new LoginFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui },
             FlowKind.Registration => new RegistrationFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui },
+            FlowKind.Recovery => new RecoveryFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui },
+            FlowKind.Verification => new VerificationFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui },
             _ => new SettingsFlow { Id = row.Id, Type = row.Type, RequestUrl = row.RequestUrl, Ui = ui, IdentityId = row.IdentityId ?? Guid.Empty },
         };
         flow.State = row.State;

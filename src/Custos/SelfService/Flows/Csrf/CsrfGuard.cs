@@ -14,7 +14,7 @@ internal sealed class CsrfGuard(CsrfCookie cookie)
 
     public string Mask(string token) => CsrfTokens.Mask(token);
 
-    public void Rotate(HttpContext context) => cookie.Rotate(context);
+    public string Rotate(HttpContext context) => cookie.Rotate(context);
 
     public void EnsureValid(HttpRequest request, bool apiFlow, string? submitted) => cookie.EnsureValid(request, apiFlow, submitted);
 

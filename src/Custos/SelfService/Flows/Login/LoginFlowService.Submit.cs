@@ -73,6 +73,13 @@ internal sealed partial class LoginFlowService
             throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
         }
 
+        if (factory.Options.Selfservice.Flows.Login.After.HooksFor(strategy.Method).Any(h => h.Hook == "require_verified_address")
+            && await verification.RequireVerifiedAddressAsync(context, flow, identity, ct) is { } unverified)
+        {
+            await store.UpdateAsync(flow, ct);
+            return unverified;
+        }
+
         if (!await store.TryMarkPassedAsync(flow, ct))
         {
             return await InvalidAsync(context, flow, Messages.ErrorValidationLoginRetrySuccess(), ct);

@@ -12,7 +12,8 @@ internal sealed partial class LoginFlowService(
     IFlowStore store,
     FlowResponder responder,
     SessionManager sessions,
-    IEnumerable<ILoginStrategy> strategies)
+    IEnumerable<ILoginStrategy> strategies,
+    Verification.VerificationHook verification)
 {
     public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
     {

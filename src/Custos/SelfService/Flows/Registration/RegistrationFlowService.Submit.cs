@@ -111,6 +111,19 @@ internal sealed partial class RegistrationFlowService
         var publicBase = FlowUrls.Public(O, "/");
         var body = new JsonObject();
         var continueWith = new JsonArray();
+        if (flow.IsBrowser)
+        {
+            // A new identity signs in: a new CSRF token, which the verification flows below are bound to.
+            factory.RotateCsrf(context);
+        }
+
+        var verifications = await verification.StartAsync(context, flow.Type, identity, AfterVerificationReturnTo(flow), ct);
+        var showVerification = verifications.Count > 0 && hooks.Any(h => h.Hook == "show_verification_ui");
+        if (showVerification)
+        {
+            continueWith.Add(verification.ContinueWith(verifications[0].Flow, verifications[0].Address));
+        }
+
         IssuedSession? issued = null;
         if (hooks.Any(h => h.Hook == "session"))
         {
@@ -130,7 +143,6 @@ internal sealed partial class RegistrationFlowService
         var returnUrl = flow.ReturnTo ?? O.Selfservice.Flows.Registration.After.DefaultBrowserReturnUrlFor(method) ?? O.Selfservice.DefaultBrowserReturnUrl;
         if (flow.IsBrowser)
         {
-            factory.RotateCsrf(context);
             if (issued is not null)
             {
                 sessions.WriteCookie(context, issued);
@@ -138,7 +150,7 @@ internal sealed partial class RegistrationFlowService
 
             if (!ContentNegotiation.IsJsonRequest(context.Request))
             {
-                return FlowResponder.Redirect(returnUrl);
+                return FlowResponder.Redirect(showVerification ? FlowUrls.Ui(FlowKind.Verification, O, verifications[0].Flow.Id) : returnUrl);
             }
 
             continueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });
@@ -147,6 +159,12 @@ internal sealed partial class RegistrationFlowService
         body["continue_with"] = continueWith;
         return Results.Json(body);
     }
+
+    /// <summary>The registration's <c>after_verification_return_to</c> becomes the verification flows' <c>return_to</c>.</summary>
+    private static string? AfterVerificationReturnTo(RegistrationFlow flow) =>
+        Uri.TryCreate(flow.RequestUrl, UriKind.Absolute, out var uri) && System.Web.HttpUtility.ParseQueryString(uri.Query)["after_verification_return_to"] is { Length: > 0 } value
+            ? value
+            : null;
 
     private async Task<IResult> InvalidAsync(HttpContext context, RegistrationFlow flow, IEnumerable<(string Node, UiText Message)> messages, CancellationToken ct)
     {

@@ -19,7 +19,8 @@ internal sealed partial class RegistrationFlowService(
     FlowResponder responder,
     SessionManager sessions,
     IdentitySchemaProvider schemas,
-    PasswordRegistrar registrar)
+    PasswordRegistrar registrar,
+    Verification.VerificationHook verification)
 {
     private CustosOptions O => factory.Options;
 

@@ -51,6 +51,28 @@ internal sealed partial class SettingsFlowService(
         return responder.Created(context, flow);
     }
 
+    /// <summary>
+    /// The settings flow a successful recovery leads to: bound to the recovered identity, carrying
+    /// <paramref name="message"/> (1060001) and the recovery's return URL.
+    /// </summary>
+    public async Task<SettingsFlow> CreateAfterRecoveryAsync(HttpContext context, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
+    {
+        var requestUrl = FlowUrls.Public(O, "/self-service/settings/" + (type == FlowTypes.Browser ? "browser" : "api"));
+        var flow = factory.InitWithoutReturnTo(new SettingsFlow
+        {
+            Id = Guid.NewGuid(),
+            Type = type,
+            RequestUrl = returnTo is null ? requestUrl : FlowUrls.WithQuery(requestUrl, "return_to", returnTo),
+            Ui = new UiContainer { Action = "" },
+            IdentityId = identity.Id,
+            State = "show_form",
+        }, context);
+        await PopulateAsync(flow, identity, ct);
+        flow.Ui.Messages.Add(message);
+        await store.CreateAsync(flow, ct);
+        return flow;
+    }
+
     public async Task<IResult> GetAsync(HttpContext context, CancellationToken ct)
     {
         var session = await sessions.FromRequestAsync(context, ct);

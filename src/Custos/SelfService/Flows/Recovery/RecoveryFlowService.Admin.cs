@@ -1,0 +1,40 @@
+using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Ui;
+
+namespace Custos.SelfService.Flows.Recovery;
+
+internal sealed partial class RecoveryFlowService
+{
+    /// <summary>
+    /// A recovery flow an admin hands out (<c>POST /admin/recovery/code|link</c>): no CSRF binding until a browser opens
+    /// it, expiring with the requested <paramref name="expiresIn"/>. Returns the flow and the secret in clear.
+    /// </summary>
+    public async Task<(RecoveryFlow Flow, string Secret)> CreateForAdminAsync(string type, Identity.Identity identity, TimeSpan expiresIn, string? returnTo, bool link, CancellationToken ct)
+    {
+        var requestUrl = FlowUrls.Public(O, "/self-service/recovery/" + (type == FlowTypes.Browser ? "browser" : "api"));
+        var flow = New(type, returnTo is null ? requestUrl : FlowUrls.WithQuery(requestUrl, "return_to", returnTo));
+        var now = factory.Now;
+        flow.IssuedAt = now;
+        flow.CreatedAt = now;
+        flow.UpdatedAt = now;
+        flow.ExpiresAt = now + expiresIn;
+        flow.Ui.Action = FlowUrls.Action(FlowKind.Recovery, O, flow.Id);
+        flow.SkipCsrfCheck = true;
+        if (link)
+        {
+            PopulateChooseMethod(flow, null);
+        }
+        else
+        {
+            flow.State = "sent_email";
+            flow.Active = "code";
+            PopulateCodeForm(flow, null);
+        }
+
+        factory.AddCsrfNode(flow);
+        await store.CreateAsync(flow, ct);
+        var kind = link ? OneTimeSecretKind.RecoveryToken : OneTimeSecretKind.RecoveryCode;
+        var secret = await sender.IssueAsync(kind, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
+        return (flow, secret);
+    }
+}

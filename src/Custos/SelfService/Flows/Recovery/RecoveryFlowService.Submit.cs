@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Verification;
+using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Ui;
+
+namespace Custos.SelfService.Flows.Recovery;
+
+internal sealed partial class RecoveryFlowService
+{
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken ct)
+    {
+        EnsureEnabled();
+        var flow = await Load(FlowRequests.FlowId(context), ct);
+        if (!flow.IsBrowser)
+        {
+            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
+        }
+
+        if (await sessions.FromRequestAsync(context, ct) is not null)
+        {
+            return FlowResponder.WantsJson(context, flow)
+                ? throw SessionAlreadyAvailable()
+                : FlowResponder.Redirect(O.Selfservice.DefaultBrowserReturnUrl, StatusCodes.Status302Found);
+        }
+
+        if (flow.IsExpired(factory.Now))
+        {
+            var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryFlowExpired(flow.ExpiresAt, factory.Time), ct);
+            // Kratos sends JSON clients to the new flow's resource rather than answering 410 here.
+            return FlowResponder.WantsJson(context, flow)
+                ? FlowResponder.Redirect(FlowUrls.Public(O, $"/self-service/recovery/flows?id={replacement.Id:D}"))
+                : FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Recovery, O, replacement.Id));
+        }
+
+        var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
+        flow.TransientPayload = payload["transient_payload"] as JsonObject;
+        if (flow.State == "passed_challenge")
+        {
+            return Replaced(context, await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryRetrySuccess(), ct));
+        }
+
+        var code = payload["code"]?.GetValue<string>();
+        var token = payload["token"]?.GetValue<string>();
+        var method = payload["method"]?.GetValue<string>() ?? (!string.IsNullOrEmpty(token) ? "link" : !string.IsNullOrEmpty(code) ? "code" : null);
+        if (method != Method)
+        {
+            flow.Ui.ResetMessages();
+            flow.Ui.Messages.Add(Messages.ErrorValidationRecoveryNoStrategyFound());
+            factory.AddCsrfNode(flow);
+            await store.UpdateAsync(flow, ct);
+            return responder.Invalid(context, flow);
+        }
+
+        if (method == "link" && !string.IsNullOrEmpty(token))
+        {
+            return await UseTokenAsync(context, flow, token, ct);
+        }
+
+        // A code is only taken in the code step; in the first step the address decides.
+        var email = payload["email"]?.GetValue<string>();
+        if (method == "code" && !string.IsNullOrEmpty(code) && string.IsNullOrEmpty(email) && flow.State == "sent_email")
+        {
+            return await UseCodeAsync(context, flow, code, ct);
+        }
+
+        return await SendAsync(context, flow, email, payload["csrf_token"]?.GetValue<string>(), ct);
+    }
+
+    private async Task<IResult> SendAsync(HttpContext context, RecoveryFlow flow, string? email, string? csrfToken, CancellationToken ct)
+    {
+        flow.Ui.ResetMessages();
+        factory.AddCsrfNode(flow);
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            if (flow.State == "sent_email" && !sender.UsesLink)
+            {
+                flow.Ui.AddMessage("code", Messages.ErrorValidationRequired("code"), UiNodeGroup.Code);
+            }
+            else
+            {
+                flow.Ui.AddMessage("email", Messages.ErrorValidationRequired("email"), Group);
+            }
+
+            await store.UpdateAsync(flow, ct);
+            return responder.Invalid(context, flow);
+        }
+
+        if (factory.CheckSubmission(context, flow, csrfToken) is { } refused)
+        {
+            flow.Ui.Messages.Add(refused);
+            await store.UpdateAsync(flow, ct);
+            return responder.Invalid(context, flow);
+        }
+
+        await sender.SendToAsync(flow, email, ct);
+        flow.State = "sent_email";
+        flow.Active = Method;
+        if (sender.UsesLink)
+        {
+            PopulateChooseMethod(flow, email.Trim());
+            flow.Ui.Messages.Add(Messages.InfoSelfServiceRecoveryEmailSent());
+        }
+        else
+        {
+            PopulateCodeForm(flow, email.Trim());
+            flow.Ui.Messages.Add(Messages.InfoSelfServiceRecoveryEmailWithCodeSent());
+        }
+
+        factory.AddCsrfNode(flow);
+        await store.UpdateAsync(flow, ct);
+        return responder.Step(context, flow, StatusCodes.Status200OK);
+    }
+
+    private async Task<IResult> UseCodeAsync(HttpContext context, RecoveryFlow flow, string code, CancellationToken ct)
+    {
+        // The count is raised before the code is looked at, so parallel guesses cannot exceed the limit.
+        if (await store.IncrementSubmitCountAsync(flow, ct) > O.Selfservice.Methods.Code.Config.MaxSubmissions)
+        {
+            return Replaced(context, await ReplaceAsync(context, flow, VerificationFlowService.TooOften(), ct));
+        }
+
+        var used = await secrets.UseAsync(OneTimeSecretKind.RecoveryCode, flow.Id, hmac.Candidates(code), factory.Now, ct);
+        if (used is null)
+        {
+            flow.Ui.ResetMessages();
+            flow.Ui.Messages.Add(Messages.ErrorValidationRecoveryCodeInvalidOrAlreadyUsed());
+            factory.AddCsrfNode(flow);
+            await store.UpdateAsync(flow, ct);
+            // Kratos answers a wrong recovery code with 200 and the flow.
+            return responder.Step(context, flow, StatusCodes.Status200OK);
+        }
+
+        if (used.ExpiresAt <= factory.Now)
+        {
+            var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryFlowExpired(used.ExpiresAt, factory.Time), ct);
+            return FlowResponder.WantsJson(context, flow)
+                ? responder.Replaced(context, flow, replacement, factory.Now)
+                : FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Recovery, O, replacement.Id));
+        }
+
+        return await CompleteAsync(context, flow, used, "code_recovery", ct);
+    }
+
+    private async Task<IResult> UseTokenAsync(HttpContext context, RecoveryFlow flow, string token, CancellationToken ct)
+    {
+        var used = await secrets.UseAsync(OneTimeSecretKind.RecoveryToken, flow.Id, hmac.Candidates(token), factory.Now, ct);
+        if (used is null || used.ExpiresAt <= factory.Now)
+        {
+            var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryTokenInvalidOrAlreadyUsed(), ct);
+            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Recovery, O, replacement.Id));
+        }
+
+        return await CompleteAsync(context, flow, used, "link_recovery", ct);
+    }
+}

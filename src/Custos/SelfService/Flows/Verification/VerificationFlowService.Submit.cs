@@ -1,0 +1,202 @@
+using System.Text.Json.Nodes;
+using Custos.Hosting;
+using Custos.Identity;
+using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Ui;
+
+namespace Custos.SelfService.Flows.Verification;
+
+internal sealed partial class VerificationFlowService
+{
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken ct)
+    {
+        EnsureEnabled();
+        var flow = await store.GetAsync<VerificationFlow>(FlowRequests.FlowId(context), ct)
+            ?? throw KratosErrors.NotFound("The verification request could not be found. Please restart the flow.");
+        if (!flow.IsBrowser)
+        {
+            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
+        }
+
+        if (flow.IsExpired(factory.Now))
+        {
+            var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationFlowExpired(flow.ExpiresAt, factory.Time), ct);
+            // Kratos sends JSON clients to the new flow's resource rather than answering 410 here.
+            return FlowResponder.WantsJson(context, flow)
+                ? FlowResponder.Redirect(FlowUrls.Public(O, $"/self-service/verification/flows?id={replacement.Id:D}"))
+                : FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, replacement.Id));
+        }
+
+        var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
+        flow.TransientPayload = TransientPayload(payload);
+        if (flow.State == "passed_challenge")
+        {
+            return Replaced(context, await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationRetrySuccess(), ct));
+        }
+
+        var code = payload["code"]?.GetValue<string>();
+        var token = payload["token"]?.GetValue<string>();
+        var method = payload["method"]?.GetValue<string>() ?? (!string.IsNullOrEmpty(code) ? "code" : !string.IsNullOrEmpty(token) ? "link" : null);
+        if (method != Method)
+        {
+            flow.Ui.ResetMessages();
+            flow.Ui.Messages.Add(Messages.ErrorValidationVerificationNoStrategyFound());
+            await store.UpdateAsync(flow, ct);
+            return responder.Step(context, flow, StatusCodes.Status400BadRequest);
+        }
+
+        if (method == "link" && !string.IsNullOrEmpty(token))
+        {
+            return await UseTokenAsync(context, flow, token, ct);
+        }
+
+        if (method == "code" && !string.IsNullOrEmpty(code))
+        {
+            // The link inside a code e-mail: fill the code in and let the UI post it, with a fresh CSRF binding
+            // because the mail may be opened in another browser than the one that started the flow.
+            return HttpMethods.IsGet(context.Request.Method)
+                ? await PrefillCodeAsync(context, flow, code, ct)
+                : await UseCodeAsync(context, flow, code, ct);
+        }
+
+        return await SendAsync(context, flow, payload, ct);
+    }
+
+    private async Task<IResult> SendAsync(HttpContext context, VerificationFlow flow, JsonObject payload, CancellationToken ct)
+    {
+        flow.Ui.ResetMessages();
+        factory.AddCsrfNode(flow);
+        var email = payload["email"]?.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            flow.Ui.AddMessage("email", Messages.ErrorValidationRequired("email"), Method == "link" ? UiNodeGroup.Link : UiNodeGroup.Code);
+            await store.UpdateAsync(flow, ct);
+            return responder.Invalid(context, flow);
+        }
+
+        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
+        {
+            flow.Ui.Messages.Add(refused);
+            await store.UpdateAsync(flow, ct);
+            return responder.Invalid(context, flow);
+        }
+
+        await sender.SendToAsync(flow, email, ct);
+        ShowSent(flow, email.Trim());
+        factory.AddCsrfNode(flow);
+        await store.UpdateAsync(flow, ct);
+        return responder.Step(context, flow, StatusCodes.Status200OK);
+    }
+
+    private async Task<IResult> PrefillCodeAsync(HttpContext context, VerificationFlow flow, string code, CancellationToken ct)
+    {
+        flow.CsrfToken = factory.RegenerateCsrf(context);
+        ShowSent(flow, flow.SentTo ?? "");
+        flow.Ui.Find("code")!.Value = code;
+        if (flow.SentTo is null)
+        {
+            flow.Ui.Nodes.RemoveAll(n => n.Key == "email");
+        }
+
+        factory.AddCsrfNode(flow);
+        await store.UpdateAsync(flow, ct);
+        return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, flow.Id));
+    }
+
+    private async Task<IResult> UseCodeAsync(HttpContext context, VerificationFlow flow, string code, CancellationToken ct)
+    {
+        // The count is raised before the code is looked at, so parallel guesses cannot exceed the limit.
+        if (await store.IncrementSubmitCountAsync(flow, ct) > O.Selfservice.Methods.Code.Config.MaxSubmissions)
+        {
+            return Replaced(context, await ReplaceAsync(context, flow, TooOften(), ct));
+        }
+
+        var used = await secrets.UseAsync(OneTimeSecretKind.VerificationCode, flow.Id, hmac.Candidates(code), factory.Now, ct);
+        if (used is null)
+        {
+            flow.Ui.ResetMessages();
+            flow.Ui.Find("code")?.Messages.Clear();
+            flow.Ui.Messages.Add(Messages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed());
+            factory.AddCsrfNode(flow);
+            await store.UpdateAsync(flow, ct);
+            // Kratos answers a wrong verification code with 200 and the flow.
+            return responder.Step(context, flow, StatusCodes.Status200OK);
+        }
+
+        if (used.ExpiresAt <= factory.Now)
+        {
+            var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationFlowExpired(used.ExpiresAt, factory.Time), ct);
+            return FlowResponder.WantsJson(context, flow)
+                ? responder.Replaced(context, flow, replacement, factory.Now)
+                : FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, replacement.Id));
+        }
+
+        await MarkVerifiedAsync(used, ct);
+        ShowPassed(flow);
+        await store.UpdateAsync(flow, ct);
+        return responder.Step(context, flow, StatusCodes.Status200OK);
+    }
+
+    private async Task<IResult> UseTokenAsync(HttpContext context, VerificationFlow flow, string token, CancellationToken ct)
+    {
+        var used = await secrets.UseAsync(OneTimeSecretKind.VerificationToken, flow.Id, hmac.Candidates(token), factory.Now, ct);
+        if (used is null || used.ExpiresAt <= factory.Now)
+        {
+            var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationTokenInvalidOrAlreadyUsed(), ct);
+            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, replacement.Id));
+        }
+
+        await MarkVerifiedAsync(used, ct);
+        factory.RotateCsrf(context);
+        ShowPassed(flow);
+        await store.UpdateAsync(flow, ct);
+        // A link is opened by a browser; it lands on the return URL, or on the verification UI showing success.
+        var target = flow.ReturnTo ?? O.Selfservice.Flows.Verification.After.DefaultBrowserReturnUrl ?? FlowUrls.Ui(FlowKind.Verification, O, flow.Id);
+        return FlowResponder.Redirect(target);
+    }
+
+    private async Task MarkVerifiedAsync(OneTimeSecret used, CancellationToken ct)
+    {
+        var identity = await identities.GetAsync(used.IdentityId, withCredentials: false, ct);
+        var address = identity?.VerifiableAddresses.FirstOrDefault(a => a.Id == used.AddressId);
+        if (address is null || address.Verified)
+        {
+            return;
+        }
+
+        var now = factory.Now;
+        address.Verified = true;
+        address.VerifiedAt = now;
+        address.Status = VerifiableAddressStatus.Completed;
+        address.UpdatedAt = now;
+        await identities.UpdateVerifiableAddressAsync(address, ct);
+    }
+
+    /// <summary>A new flow in place of one that cannot go on, carrying <paramref name="message"/>.</summary>
+    private async Task<VerificationFlow> ReplaceAsync(HttpContext context, VerificationFlow old, UiText message, CancellationToken ct)
+    {
+        var replacement = New(old.Type, old.RequestUrl);
+        factory.InitReplacement(replacement, old, context);
+        PopulateChooseMethod(replacement, null);
+        replacement.Ui.Messages.Add(message);
+        await store.CreateAsync(replacement, ct);
+        return replacement;
+    }
+
+    /// <summary>JSON clients get 410 <c>self_service_flow_replaced</c> with <c>use_flow_id</c>; browsers the new flow's UI.</summary>
+    private IResult Replaced(HttpContext context, VerificationFlow replacement)
+    {
+        if (!FlowResponder.WantsJson(context, replacement))
+        {
+            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, replacement.Id));
+        }
+
+        return new FlowResponder.ErrorResult(new CustosException(410, "self-service flow replaced", "An error occured, please use the new flow.", "self_service_flow_replaced")
+        {
+            TopLevel = new JsonObject { ["use_flow_id"] = replacement.Id.ToString("D") },
+        });
+    }
+
+    internal static UiText TooOften() => Messages.ErrorValidationGeneric("The request was submitted too often. Please request another code.");
+}

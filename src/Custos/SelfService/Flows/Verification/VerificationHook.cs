@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Custos.Config;
+using Custos.Identity;
+
+namespace Custos.SelfService.Flows.Verification;
+
+/// <summary>
+/// The verification Kratos runs implicitly after registration (and for <c>require_verified_address</c>) when
+/// <c>selfservice.flows.verification.enabled</c> is on: one verification flow per unverified address, its code or link
+/// sent right away. <c>show_verification_ui</c> then points the client at the first of these flows.
+/// </summary>
+internal sealed class VerificationHook(VerificationFlowService verification, FlowFactory factory, ReturnTo.ReturnToValidator returnTo)
+{
+    private CustosOptions O => factory.Options;
+
+    /// <summary>Starts verification for every unverified address; returns the flows created, in address order.</summary>
+    public async Task<IReadOnlyList<(VerificationFlow Flow, VerifiableAddress Address)>> StartAsync(
+        HttpContext context, string flowType, Identity.Identity identity, string? returnTo, CancellationToken ct)
+    {
+        var started = new List<(VerificationFlow, VerifiableAddress)>();
+        if (!O.Selfservice.Flows.Verification.Enabled)
+        {
+            return started;
+        }
+
+        if (returnTo is not null && !IsAllowed(returnTo))
+        {
+            returnTo = null;
+        }
+
+        foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && a.Via == "email"))
+        {
+            started.Add((await verification.CreateSentAsync(context, flowType, identity, address, returnTo, ct), address));
+        }
+
+        return started;
+    }
+
+    /// <summary>
+    /// <c>require_verified_address</c> on login: null when the identity has a verified address, else the error that
+    /// aborts the login, after a code went to its first address. JSON clients get 403 (with Kratos's <c>code</c> 400
+    /// in the body) and <c>continue_with</c>; browsers are sent to the verification UI.
+    /// </summary>
+    public async Task<IResult?> RequireVerifiedAddressAsync(HttpContext context, Flow login, Identity.Identity identity, CancellationToken ct)
+    {
+        if (identity.VerifiableAddresses.Any(a => a.Verified))
+        {
+            return null;
+        }
+
+        var address = identity.VerifiableAddresses.FirstOrDefault()
+            ?? throw Hosting.KratosErrors.Misconfiguration("A misconfiguration prevents login. Expected a verifiable address to be present in the identity but none was found. Please check the identity schema.");
+        var flow = await verification.CreateSentAsync(context, login.Type, identity, address, login.ReturnTo, ct);
+        if (!FlowResponder.WantsJson(context, login))
+        {
+            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, flow.Id));
+        }
+
+        var error = new Hosting.CustosException(400, "identity is not verified", "Your account's email or phone address are not verified yet. Please check your email or phone inbox or re-request verification.", "session_verified_address_required")
+        {
+            Details = new JsonObject { ["continue_with"] = new JsonArray(ContinueWith(flow, address)) },
+        };
+        return new StatusOverride(StatusCodes.Status403Forbidden, new FlowResponder.ErrorResult(error));
+    }
+
+    private bool IsAllowed(string url)
+    {
+        try
+        {
+            returnTo.Validate(url);
+            return true;
+        }
+        catch (Hosting.CustosException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes <paramref name="inner"/> and then forces the status (Kratos sends this 400 error with HTTP 403).</summary>
+    private sealed class StatusOverride(int status, IResult inner) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.OnStarting(() =>
+            {
+                httpContext.Response.StatusCode = status;
+                return Task.CompletedTask;
+            });
+            await inner.ExecuteAsync(httpContext);
+        }
+    }
+
+    /// <summary>The <c>show_verification_ui</c> item of <c>continue_with</c>.</summary>
+    public JsonObject ContinueWith(VerificationFlow flow, VerifiableAddress address) => new()
+    {
+        ["action"] = "show_verification_ui",
+        ["flow"] = new JsonObject
+        {
+            ["id"] = flow.Id.ToString("D"),
+            ["verifiable_address"] = address.Value,
+            ["url"] = FlowUrls.Ui(FlowKind.Verification, O, flow.Id),
+        },
+    };
+}

@@ -1,0 +1,25 @@
+namespace Custos.SelfService.Strategies.Code;
+
+/// <summary>
+/// A stored one-time code or link token. Only the HMAC of the secret is stored; <see cref="SecretType"/> tells
+/// self-service secrets (<see cref="SelfService"/>) from admin-issued ones (<see cref="Admin"/>), as Kratos's code type does.
+/// </summary>
+internal sealed record OneTimeSecret
+{
+    public const int Admin = 1;
+    public const int SelfService = 2;
+
+    public required Guid Id { get; init; }
+    public required OneTimeSecretKind Kind { get; init; }
+    public required Guid IdentityId { get; init; }
+
+    /// <summary>The verifiable or recovery address the secret was sent to; null for admin recovery secrets.</summary>
+    public Guid? AddressId { get; init; }
+
+    public required Guid FlowId { get; init; }
+    public required string SecretHmac { get; init; }
+    public int SecretType { get; init; } = SelfService;
+    public DateTime? UsedAt { get; init; }
+    public required DateTime ExpiresAt { get; init; }
+    public required DateTime IssuedAt { get; init; }
+}
