@@ -44,10 +44,17 @@ internal static class ErrorEnvelope
         return body;
     }
 
-    public static async Task WriteAsync(HttpContext context, CustosException e)
+    /// <summary>Writes the envelope; <paramref name="keepCookies"/> keeps cookies set earlier (an error that is an answer, e.g. a 422 after sign-in).</summary>
+    public static async Task WriteAsync(HttpContext context, CustosException e, bool keepCookies = false)
     {
         var response = context.Response;
+        var cookies = response.Headers.SetCookie;
         response.Clear();
+        if (keepCookies)
+        {
+            response.Headers.SetCookie = cookies;
+        }
+
         response.StatusCode = e.Code;
         response.Headers["Ory-Error-Id"] = e.Id ?? "";
         response.ContentType = "application/json";

@@ -85,6 +85,6 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options)
     /// <summary>An error envelope as a result (for enhanced errors that are answers, not failures).</summary>
     public sealed class ErrorResult(CustosException error) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => ErrorEnvelope.WriteAsync(httpContext, error);
+        public Task ExecuteAsync(HttpContext httpContext) => ErrorEnvelope.WriteAsync(httpContext, error, keepCookies: true);
     }
 }

@@ -43,7 +43,8 @@ internal sealed partial class RecoveryFlowService
         var code = payload["code"]?.GetValue<string>();
         var token = payload["token"]?.GetValue<string>();
         var method = payload["method"]?.GetValue<string>() ?? (!string.IsNullOrEmpty(token) ? "link" : !string.IsNullOrEmpty(code) ? "code" : null);
-        if (method != Method)
+        // An admin-issued code flow takes codes even when self-service recovery sends links.
+        if (method != (flow.Active ?? Method))
         {
             flow.Ui.ResetMessages();
             flow.Ui.Messages.Add(Messages.ErrorValidationRecoveryNoStrategyFound());
