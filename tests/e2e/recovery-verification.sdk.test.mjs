@@ -1,0 +1,128 @@
+// Verification and account recovery through the official Ory SDK (@ory/kratos-client-fetch), as a native app uses
+// them against Kratos. Codes are read back from the admin courier API (bodies are visible in --dev).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Configuration, CourierApi, FrontendApi, IdentityApi, ResponseError } from '@ory/kratos-client-fetch';
+import { useServer } from './lib/server.mjs';
+import { uniqueEmail } from './lib/sdk.mjs';
+
+const PASSWORD = 'a long enough e2e password 1!';
+const NEW_PASSWORD = 'another long enough password 2!';
+const EXTRA = {
+  selfservice: {
+    methods: { password: { config: { haveibeenpwned_enabled: false } } },
+    flows: {
+      registration: { after: { password: { hooks: [{ hook: 'session' }, { hook: 'show_verification_ui' }] } } },
+      verification: { enabled: true },
+      recovery: { enabled: true },
+    },
+  },
+  feature_flags: { use_continue_with_transitions: true },
+};
+
+async function latestCode(courier, recipient) {
+  const messages = await courier.listCourierMessages({ recipient });
+  assert.ok(messages.length > 0, `a message was queued for ${recipient}`);
+  const match = /(?<![0-9])[0-9]{6}(?![0-9])/.exec(`${messages[0].subject}\n${messages[0].body}`);
+  assert.ok(match, 'the message carries a 6-digit code');
+  return { code: match[0], message: messages[0] };
+}
+
+async function failure(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof ResponseError) return { status: e.response.status, body: await e.response.json() };
+    throw e;
+  }
+  assert.fail('the call was expected to fail');
+}
+
+describe('verification and recovery through @ory/kratos-client-fetch', () => {
+  const server = useServer({ hasher: 'bcrypt', dev: true, config: EXTRA });
+  const apis = async () => {
+    const s = await server.get();
+    return {
+      frontend: new FrontendApi(new Configuration({ basePath: s.publicUrl, headers: { Accept: 'application/json' } })),
+      courier: new CourierApi(new Configuration({ basePath: s.adminUrl })),
+      identity: new IdentityApi(new Configuration({ basePath: s.adminUrl })),
+    };
+  };
+
+  test('native: register → show_verification_ui → wrong code (200, 4070006) → right code → verified', async () => {
+    const { frontend, courier, identity } = await apis();
+    const email = uniqueEmail('verify');
+    const registration = await frontend.createNativeRegistrationFlow();
+    const registered = await frontend.updateRegistrationFlow({
+      flow: registration.id,
+      updateRegistrationFlowBody: { method: 'password', traits: { email }, password: PASSWORD },
+    });
+    const show = registered.continue_with.find((c) => c.action === 'show_verification_ui');
+    assert.ok(show, 'continue_with carries show_verification_ui');
+    assert.equal(show.flow.verifiable_address, email);
+
+    const { code, message } = await latestCode(courier, email);
+    assert.equal(message.template_type, 'verification_code_valid');
+    const wrong = await frontend.updateVerificationFlow({
+      flow: show.flow.id,
+      updateVerificationFlowBody: { method: 'code', code: code === '000000' ? '111111' : '000000' },
+    });
+    assert.ok(wrong.ui.messages.some((m) => m.id === 4070006));
+    const passed = await frontend.updateVerificationFlow({ flow: show.flow.id, updateVerificationFlowBody: { method: 'code', code } });
+    assert.equal(passed.state, 'passed_challenge');
+    assert.ok(passed.ui.messages.some((m) => m.id === 1080002));
+
+    const stored = await identity.getIdentity({ id: registered.identity.id });
+    assert.equal(stored.verifiable_addresses[0].verified, true);
+    assert.equal(stored.verifiable_addresses[0].status, 'completed');
+  });
+
+  test('native: recovery code → session token + settings flow → new password → login', async () => {
+    const { frontend, courier, identity } = await apis();
+    const email = uniqueEmail('recover');
+    await identity.createIdentity({
+      createIdentityBody: { schema_id: 'default', traits: { email }, credentials: { password: { config: { password: PASSWORD } } } },
+    });
+
+    const flow = await frontend.createNativeRecoveryFlow();
+    const sent = await frontend.updateRecoveryFlow({ flow: flow.id, updateRecoveryFlowBody: { method: 'code', email } });
+    assert.equal(sent.state, 'sent_email');
+    const { code } = await latestCode(courier, email);
+    const recovered = await frontend.updateRecoveryFlow({ flow: flow.id, updateRecoveryFlowBody: { method: 'code', code } });
+    const token = recovered.continue_with.find((c) => c.action === 'set_ory_session_token').ory_session_token;
+    const settingsRef = recovered.continue_with.find((c) => c.action === 'show_settings_ui').flow;
+
+    const settings = await frontend.getSettingsFlow({ id: settingsRef.id, xSessionToken: token });
+    assert.ok(settings.ui.messages.some((m) => m.id === 1060001));
+    await frontend.updateSettingsFlow({
+      flow: settings.id,
+      xSessionToken: token,
+      updateSettingsFlowBody: { method: 'password', password: NEW_PASSWORD },
+    });
+    const login = await frontend.createNativeLoginFlow();
+    const signedIn = await frontend.updateLoginFlow({
+      flow: login.id,
+      updateLoginFlowBody: { method: 'password', identifier: email, password: NEW_PASSWORD },
+    });
+    assert.ok(signedIn.session_token.startsWith('ory_st_'));
+  });
+
+  test('admin: createRecoveryCodeForIdentity → the code recovers the account; bad input is a 4xx', async () => {
+    const { frontend, identity } = await apis();
+    const email = uniqueEmail('admin-recover');
+    const created = await identity.createIdentity({ createIdentityBody: { schema_id: 'default', traits: { email } } });
+    const code = await identity.createRecoveryCodeForIdentity({
+      createRecoveryCodeForIdentityBody: { identity_id: created.id, expires_in: '10m', flow_type: 'api' },
+    });
+    assert.match(code.recovery_code, /^[0-9]{6}$/);
+    const flowId = new URL(code.recovery_link).searchParams.get('flow');
+    const recovered = await frontend.updateRecoveryFlow({ flow: flowId, updateRecoveryFlowBody: { method: 'code', code: code.recovery_code } });
+    assert.ok(recovered.continue_with.some((c) => c.action === 'set_ory_session_token'));
+
+    const missing = await failure(identity.createRecoveryCodeForIdentity({
+      createRecoveryCodeForIdentityBody: { identity_id: '00000000-0000-4000-8000-000000000000' },
+    }));
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.code, 404);
+  });
+});
