@@ -14,7 +14,20 @@ public sealed class MailDevServer : IAsyncLifetime
     private Process? _process;
     private readonly HttpClient _http = new();
 
-    public int SmtpPort { get; } = FreePort();
+    public MailDevServer()
+        : this(FreePort())
+    {
+    }
+
+    private MailDevServer(int smtpPort)
+    {
+        SmtpPort = smtpPort;
+    }
+
+    /// <summary>A server that will listen for SMTP on <paramref name="smtpPort"/> (to start one where an app already points).</summary>
+    public static MailDevServer OnPort(int smtpPort) => new(smtpPort);
+
+    public int SmtpPort { get; }
     public int WebPort { get; } = FreePort();
 
     /// <summary>Why MailDev is unavailable, or null.</summary>
