@@ -190,6 +190,23 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
         Assert.False((await AddressAsync(email))["verified"]!.GetValue<bool>());
     }
 
+    [SkippableFact]
+    public async Task ChangingTheEmailInSettings_SendsAVerificationCodeToTheNewAddress()
+    {
+        var client = new FlowClient(app, ClientKind.Spa);
+        var email = NewEmail();
+        var changed = NewEmail();
+        await client.RegisterAsync(email, Password);
+        var settings = await client.InitAsync("settings");
+
+        var response = await client.SubmitAsync(settings, new() { ["method"] = "profile", ["traits.email"] = changed });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = Assert.Single(await app.MessagesAsync(changed));
+        Assert.Equal("verification_code_valid", message.TemplateType);
+        Assert.Equal("sent", (await AddressAsync(changed))["status"]!.GetValue<string>());
+    }
+
     private static string Shape(JsonNode flow)
     {
         var o = flow.DeepClone().AsObject();

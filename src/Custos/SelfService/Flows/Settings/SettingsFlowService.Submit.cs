@@ -113,6 +113,10 @@ internal sealed partial class SettingsFlowService
             await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);
         }
 
+        // A new address from a profile change gets its verification message, as after registration.
+        var verifications = method == "profile" ? await verification.StartAsync(context, flow.Type, identity, null, ct) : [];
+        var showVerification = verifications.Count > 0 && O.Selfservice.Flows.Settings.After.HooksFor(method).Any(h => h.Hook == "show_verification_ui");
+        flow.ContinueWith = showVerification ? [verification.ContinueWith(verifications[0].Flow, verifications[0].Address)] : null;
         flow.State = "success";
         await PopulateAsync(flow, identity, ct);
         factory.AddCsrfNode(flow);
@@ -128,13 +132,14 @@ internal sealed partial class SettingsFlowService
         {
             if (returnUrl is not null)
             {
-                flow.ContinueWith = [new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl }];
+                flow.ContinueWith ??= [];
+                flow.ContinueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });
             }
 
             return Results.Json(flow.ToJson());
         }
 
-        return FlowResponder.Redirect(returnUrl ?? FlowUrls.Ui(FlowKind.Settings, O, flow.Id));
+        return FlowResponder.Redirect(showVerification ? FlowUrls.Ui(FlowKind.Verification, O, verifications[0].Flow.Id) : returnUrl ?? FlowUrls.Ui(FlowKind.Settings, O, flow.Id));
     }
 
     private async Task<IResult> InvalidAsync(HttpContext context, SettingsFlow flow, IEnumerable<(string Node, UiText Message)> messages, Identity.Identity identity, CancellationToken ct, JsonNode? submittedTraits = null)

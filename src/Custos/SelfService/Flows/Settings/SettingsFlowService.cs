@@ -17,7 +17,8 @@ internal sealed partial class SettingsFlowService(
     SessionManager sessions,
     IdentitySchemaProvider schemas,
     SettingsUpdater updater,
-    IIdentityPool identities)
+    IIdentityPool identities,
+    Verification.VerificationHook verification)
 {
     private CustosOptions O => factory.Options;
 

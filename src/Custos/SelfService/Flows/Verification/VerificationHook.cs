@@ -13,7 +13,7 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
 {
     private CustosOptions O => factory.Options;
 
-    /// <summary>Starts verification for every unverified address; returns the flows created, in address order.</summary>
+    /// <summary>Starts verification for every address not yet sent a message (status <c>pending</c>); returns the flows created, in address order.</summary>
     public async Task<IReadOnlyList<(VerificationFlow Flow, VerifiableAddress Address)>> StartAsync(
         HttpContext context, string flowType, Identity.Identity identity, string? returnTo, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
             returnTo = null;
         }
 
-        foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && a.Via == "email"))
+        foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && a.Status == VerifiableAddressStatus.Pending && a.Via == "email"))
         {
             started.Add((await verification.CreateSentAsync(context, flowType, identity, address, returnTo, ct), address));
         }
