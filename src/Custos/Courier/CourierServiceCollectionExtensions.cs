@@ -1,8 +1,9 @@
+using Custos.Courier.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.Courier;
 
-/// <summary>Registers the courier area: the message store and dispatcher (scoped), the SMTP sender, and on request the worker.</summary>
+/// <summary>Registers the courier area: the message store and dispatcher (scoped), the SMTP sender, the templated <see cref="ICourier"/> (scoped) with its template renderer, and on request the worker.</summary>
 internal static class CourierServiceCollectionExtensions
 {
     public static IServiceCollection AddCourier(this IServiceCollection services)
@@ -11,6 +12,10 @@ internal static class CourierServiceCollectionExtensions
         services.TryAddScoped<ICourierMessageStore>(sp => sp.GetRequiredService<SqlCourierMessageStore>());
         services.TryAddSingleton<IEmailSender, SmtpSender>();
         services.TryAddScoped<CourierDispatcher>();
+        services.AddHttpClient(TemplateFetcher.HttpClientName);
+        services.TryAddSingleton<TemplateFetcher>();
+        services.TryAddSingleton<CourierTemplateRenderer>();
+        services.TryAddScoped<ICourier, TemplatedCourier>();
         return services;
     }
 

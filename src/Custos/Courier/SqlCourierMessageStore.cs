@@ -17,8 +17,8 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
     {
         var connection = await db.ConnectionAsync(ct);
         await connection.ExecuteAsync(Command(
-            "INSERT INTO courier_messages (id, nid, type, status, recipient, subject, body, template_type, channel, send_count, created_at, updated_at) "
-            + "VALUES (@Id, @Nid, @Type, @Status, @Recipient, @Subject, @Body, @TemplateType, @Channel, @SendCount, @CreatedAt, @UpdatedAt)",
+            "INSERT INTO courier_messages (id, nid, type, status, recipient, subject, body, template_type, channel, send_count, template_data, html_body, created_at, updated_at) "
+            + "VALUES (@Id, @Nid, @Type, @Status, @Recipient, @Subject, @Body, @TemplateType, @Channel, @SendCount, @TemplateData, @HtmlBody, @CreatedAt, @UpdatedAt)",
             new
             {
                 message.Id,
@@ -31,6 +31,8 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
                 message.TemplateType,
                 message.Channel,
                 message.SendCount,
+                message.TemplateData,
+                message.HtmlBody,
                 message.CreatedAt,
                 message.UpdatedAt,
             }, ct));
