@@ -23,4 +23,7 @@ internal static partial class CourierLog
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Debug, Message = "Queued courier message {MessageId} ({TemplateType}) on channel {Channel}")]
     public static partial void Queued(ILogger logger, Guid messageId, string templateType, string channel);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "The SMTP client certificate (courier.smtp.client_cert_path / client_key_path) cannot be loaded; sending without it: {Error}")]
+    public static partial void ClientCertificateUnusable(ILogger logger, string error);
 }
