@@ -64,7 +64,23 @@ internal sealed class SmtpChannel(IOptionsMonitor<CustosOptions> options, ILogge
         mail.To.Add(new MailAddress(message.Recipient));
         foreach (var (name, value) in smtp.Headers)
         {
-            mail.Headers[name] = value;
+            // System.Net.Mail writes these from its own address lists and drops raw header values for them; Kratos
+            // delivers Cc/Bcc given as headers, so they go into the envelope too.
+            var target = name.ToUpperInvariant() switch
+            {
+                "REPLY-TO" => mail.ReplyToList,
+                "CC" => mail.CC,
+                "BCC" => mail.Bcc,
+                _ => null,
+            };
+            if (target is null)
+            {
+                mail.Headers[name] = value;
+            }
+            else
+            {
+                target.Add(value);
+            }
         }
 
         if (message.HtmlBody is { Length: > 0 } html)
