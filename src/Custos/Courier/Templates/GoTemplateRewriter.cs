@@ -74,6 +74,8 @@ internal static partial class GoTemplateRewriter
                 var helper = keyword == "range" ? "each" : keyword;
                 blocks.Push(helper);
                 return $"{left}#{helper} {Path(argument)}{right}";
+            case "else" when argument.Length == 0:
+                return $"{left}else{right}";
             case "else" when argument.StartsWith("if .", StringComparison.Ordinal):
                 return $"{left}else if {Path(argument[3..].Trim())}{right}";
             case "end" when argument.Length == 0 && blocks.Count > 0:
