@@ -3,7 +3,7 @@ using Custos.Courier;
 namespace Custos.Persistence.Tests;
 
 /// <summary>The courier queue behaviour every database must show.</summary>
-public abstract class CourierMessageStoreConformance(DatabaseFixture fixture)
+public abstract partial class CourierMessageStoreConformance(DatabaseFixture fixture)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 

@@ -11,6 +11,7 @@ internal static class CourierServiceCollectionExtensions
     {
         services.TryAddScoped<SqlCourierMessageStore>();
         services.TryAddScoped<ICourierMessageStore>(sp => sp.GetRequiredService<SqlCourierMessageStore>());
+        services.TryAddSingleton<CourierPageToken>();
         services.TryAddSingleton<SmtpChannel>();
         services.TryAddSingleton<CourierChannelRouter>();
         services.AddHttpClient(HttpChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
