@@ -137,23 +137,36 @@ public sealed class HttpChannelTests : IDisposable
     [InlineData("function(ctx) { broken: ", "does not evaluate")]
     public async Task UnusableJsonnet_IsAFailedDispatch_NotACrash(string body, string expected)
     {
-        using var app = CourierSmtpApp.Create($"""
-            channels:
-              - id: sms
-                type: http
-                request_config:
-                  url: {_server.Url("/never")}
-                  body: {Base64(body)}
-            """);
+        // A broken body in the config fails the start; one that breaks later (a file edited while running) must only
+        // fail the dispatch.
+        var file = Path.Combine(Path.GetTempPath(), $"custos-body-{Guid.NewGuid():N}.jsonnet");
+        await File.WriteAllTextAsync(file, "function(ctx) { to: ctx.recipient }");
+        try
+        {
+            using var app = CourierSmtpApp.Create($"""
+                channels:
+                  - id: sms
+                    type: http
+                    request_config:
+                      url: {_server.Url("/never")}
+                      body: file://{file}
+                """);
+            app.Admin();
+            await File.WriteAllTextAsync(file, body);
 
-        var id = await QueueSmsAsync(app, "+15550125");
-        var message = await app.WaitForAsync(id, m => m.Dispatches.Count > 0);
+            var id = await QueueSmsAsync(app, "+15550125");
+            var message = await app.WaitForAsync(id, m => m.Dispatches.Count > 0);
 
-        Assert.Equal(CourierMessageStatus.Queued, message.Status);
-        var dispatch = Assert.Single(message.Dispatches);
-        Assert.Equal(CourierMessageDispatch.Failed, dispatch.Status);
-        Assert.Contains(expected, dispatch.Error, StringComparison.Ordinal);
-        Assert.Empty(_server.Requests);
+            Assert.Equal(CourierMessageStatus.Queued, message.Status);
+            var dispatch = Assert.Single(message.Dispatches);
+            Assert.Equal(CourierMessageDispatch.Failed, dispatch.Status);
+            Assert.Contains(expected, dispatch.Error, StringComparison.Ordinal);
+            Assert.Empty(_server.Requests);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
