@@ -3,7 +3,7 @@ using Custos.Courier;
 namespace Custos.Persistence.Tests;
 
 /// <summary>The courier queue behaviour every database must show.</summary>
-public abstract class CourierMessageStoreConformance(DatabaseFixture fixture)
+public abstract partial class CourierMessageStoreConformance(DatabaseFixture fixture)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
@@ -134,7 +134,7 @@ public abstract class CourierMessageStoreConformance(DatabaseFixture fixture)
         var statuses = new List<string?>();
         for (var i = 0; i < 3; i++)
         {
-            statuses.Add(await WithStoreAsync(s => s.RecordFailureAsync(failing.Id, messageRetries: 2, Ct)));
+            statuses.Add(await WithStoreAsync(s => s.RecordFailureAsync(failing.Id, messageRetries: 2, TimeSpan.Zero, Ct)));
         }
 
         var sentRead = await WithStoreAsync(s => s.GetAsync(sent.Id, Ct));
@@ -143,7 +143,7 @@ public abstract class CourierMessageStoreConformance(DatabaseFixture fixture)
         Assert.Equal(1, sentRead.SendCount);
         Assert.Equal([CourierMessageStatus.Queued, CourierMessageStatus.Queued, CourierMessageStatus.Abandoned], statuses);
         Assert.Equal(3, failedRead!.SendCount);
-        Assert.Null(await WithStoreAsync(s => s.RecordFailureAsync(Guid.NewGuid(), 2, Ct)));
+        Assert.Null(await WithStoreAsync(s => s.RecordFailureAsync(Guid.NewGuid(), 2, TimeSpan.Zero, Ct)));
     }
 
     [SkippableFact]

@@ -127,6 +127,8 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         {
             errors.Add("courier.smtp.connection_uri: a value is required when selfservice.flows.recovery or selfservice.flows.verification is enabled");
         }
+
+        Custos.Courier.CourierConfigCheck.Collect(courier, errors);
     }
 
     private static void ValidateLifespans(CustosOptions options, List<string> errors)

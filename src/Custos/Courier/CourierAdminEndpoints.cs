@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Custos.Courier;
 
 /// <summary>
-/// The admin courier API (<c>/admin/courier/messages...</c>): keyset pages newest first with an opaque
-/// <c>page_token</c>, <c>status</c> and <c>recipient</c> filters; <c>Link</c> carries first and next.
+/// The admin courier API (<c>/admin/courier/messages...</c>): keyset pages newest first with an encrypted
+/// <c>page_token</c> (<see cref="CourierPageToken"/>), <c>status</c> and <c>recipient</c> filters; <c>Link</c> carries first and next.
 /// </summary>
 internal static class CourierAdminEndpoints
 {
@@ -31,7 +31,7 @@ internal static class CourierAdminEndpoints
         return Results.Json(CourierMessageJson.ToJson(message, options.CurrentValue.Dev));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ICourierMessageStore store, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext context, ICourierMessageStore store, CourierPageToken tokens, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var q = context.Request.Query;
         var size = Pagination.PageSize(q, DefaultPageSize, MaxPageSize);
@@ -46,8 +46,7 @@ internal static class CourierAdminEndpoints
         }
 
         var recipient = q["recipient"].FirstOrDefault();
-        // the same opaque keyset position as the admin session list: created_at and id of the last row
-        var after = SessionRequest.PageToken(q);
+        var after = tokens.Decode(q);
         var page = await store.ListAsync(
             new CourierListQuery { PageSize = size, After = after, Status = status, Recipient = string.IsNullOrEmpty(recipient) ? null : recipient }, ct);
 
@@ -57,7 +56,7 @@ internal static class CourierAdminEndpoints
         var links = new List<string> { $"<{basePath}?page_size={size}{kept}>; rel=\"first\"" };
         if (page.Count == size)
         {
-            var next = new SessionCursor(page[^1].CreatedAt, page[^1].Id).Encode();
+            var next = tokens.Encode(new SessionCursor(page[^1].CreatedAt, page[^1].Id));
             links.Add($"<{basePath}?page_size={size}&page_token={next}{kept}>; rel=\"next\"");
         }
 

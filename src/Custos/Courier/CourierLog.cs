@@ -14,4 +14,16 @@ internal static partial class CourierLog
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Courier worker pass failed")]
     public static partial void PassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Courier template override {Source} is not usable, the built-in template is used instead: {Error}")]
+    public static partial void TemplateFallback(ILogger logger, string source, string error);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "The HTML body of a {TemplateType} message could not be rendered; it is sent as plain text only: {Error}")]
+    public static partial void HtmlBodyFailed(ILogger logger, string templateType, string error);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Debug, Message = "Queued courier message {MessageId} ({TemplateType}) on channel {Channel}")]
+    public static partial void Queued(ILogger logger, Guid messageId, string templateType, string channel);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "The SMTP client certificate (courier.smtp.client_cert_path / client_key_path) cannot be loaded; sending without it: {Error}")]
+    public static partial void ClientCertificateUnusable(ILogger logger, string error);
 }

@@ -22,6 +22,18 @@ internal sealed class CourierMessage
     /// <summary>Dispatch attempts so far.</summary>
     public int SendCount { get; set; }
 
+    /// <summary>
+    /// The template model as Kratos stores it in <c>template_data</c>: a JSON object keyed by the model's JSON names
+    /// (<c>to</c>, <c>verification_code</c>, <c>identity</c>, ...); null for messages queued without a template.
+    /// </summary>
+    public string? TemplateData { get; init; }
+
+    /// <summary>The HTML body rendered when the message was queued (null when there is none, e.g. for SMS).</summary>
+    public string? HtmlBody { get; init; }
+
+    /// <summary>The dispatch attempts, newest first; filled by <see cref="ICourierMessageStore.GetAsync"/> only.</summary>
+    public IReadOnlyList<CourierMessageDispatch> Dispatches { get; set; } = [];
+
     public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 }

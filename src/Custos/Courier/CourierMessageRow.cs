@@ -3,7 +3,7 @@ namespace Custos.Courier;
 /// <summary>The row shape of <c>courier_messages</c>.</summary>
 internal sealed class CourierMessageRow
 {
-    public const string Columns = "id, type, status, recipient, subject, body, template_type, channel, send_count, created_at, updated_at";
+    public const string Columns = "id, type, status, recipient, subject, body, template_type, channel, send_count, template_data, html_body, created_at, updated_at";
 
     public Guid Id { get; set; }
     public string Type { get; set; } = "";
@@ -14,6 +14,8 @@ internal sealed class CourierMessageRow
     public string TemplateType { get; set; } = "";
     public string? Channel { get; set; }
     public int SendCount { get; set; }
+    public string? TemplateData { get; set; }
+    public string? HtmlBody { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -28,6 +30,8 @@ internal sealed class CourierMessageRow
         TemplateType = TemplateType,
         Channel = Channel,
         SendCount = SendCount,
+        TemplateData = TemplateData,
+        HtmlBody = HtmlBody,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
     };

@@ -1,17 +1,25 @@
+using Custos.Courier.Channels;
+using Custos.Courier.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.Courier;
 
-/// <summary>Registers the courier area: the message store and dispatcher (scoped), the SMTP sender, and on request the worker.</summary>
+/// <summary>Registers the courier area: the message store and dispatcher (scoped), the channels (SMTP, HTTP), the templated <see cref="ICourier"/> (scoped) with its template renderer, and on request the worker.</summary>
 internal static class CourierServiceCollectionExtensions
 {
     public static IServiceCollection AddCourier(this IServiceCollection services)
     {
         services.TryAddScoped<SqlCourierMessageStore>();
         services.TryAddScoped<ICourierMessageStore>(sp => sp.GetRequiredService<SqlCourierMessageStore>());
-        services.TryAddSingleton<IEmailSender, SmtpSender>();
+        services.TryAddSingleton<CourierPageToken>();
+        services.TryAddSingleton<SmtpChannel>();
+        services.TryAddSingleton<CourierChannelRouter>();
+        services.AddHttpClient(HttpChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddScoped<CourierDispatcher>();
-        services.TryAddScoped<ICourier, InterimCourier>();
+        services.AddHttpClient(TemplateFetcher.HttpClientName);
+        services.TryAddSingleton<TemplateFetcher>();
+        services.TryAddSingleton<CourierTemplateRenderer>();
+        services.TryAddScoped<ICourier, TemplatedCourier>();
         return services;
     }
 

@@ -17,8 +17,8 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
     {
         var connection = await db.ConnectionAsync(ct);
         await connection.ExecuteAsync(Command(
-            "INSERT INTO courier_messages (id, nid, type, status, recipient, subject, body, template_type, channel, send_count, created_at, updated_at) "
-            + "VALUES (@Id, @Nid, @Type, @Status, @Recipient, @Subject, @Body, @TemplateType, @Channel, @SendCount, @CreatedAt, @UpdatedAt)",
+            "INSERT INTO courier_messages (id, nid, type, status, recipient, subject, body, template_type, channel, send_count, template_data, html_body, created_at, updated_at) "
+            + "VALUES (@Id, @Nid, @Type, @Status, @Recipient, @Subject, @Body, @TemplateType, @Channel, @SendCount, @TemplateData, @HtmlBody, @CreatedAt, @UpdatedAt)",
             new
             {
                 message.Id,
@@ -31,6 +31,8 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
                 message.TemplateType,
                 message.Channel,
                 message.SendCount,
+                message.TemplateData,
+                message.HtmlBody,
                 message.CreatedAt,
                 message.UpdatedAt,
             }, ct));
@@ -41,7 +43,17 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
         var connection = await db.ConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<CourierMessageRow>(Command(
             $"SELECT {CourierMessageRow.Columns} FROM courier_messages WHERE nid = @Nid AND id = @id", new { Nid, id }, ct));
-        return row?.ToMessage();
+        if (row is null)
+        {
+            return null;
+        }
+
+        var message = row.ToMessage();
+        var dispatches = await connection.QueryAsync<CourierMessageDispatchRow>(Command(
+            $"SELECT {CourierMessageDispatchRow.Columns} FROM courier_message_dispatches WHERE nid = @Nid AND message_id = @id ORDER BY created_at DESC, id DESC",
+            new { Nid, id }, ct));
+        message.Dispatches = dispatches.Select(d => d.ToDispatch()).ToList();
+        return message;
     }
 
     public async Task<IReadOnlyList<CourierMessage>> ListAsync(CourierListQuery query, CancellationToken ct)
@@ -78,7 +90,7 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
     /// </summary>
     public static readonly TimeSpan StaleProcessing = TimeSpan.FromMinutes(10);
 
-    private const string Claimable = "(status = @Queued OR (status = @Processing AND updated_at < @stale))";
+    private const string Claimable = "((status = @Queued AND (send_after IS NULL OR send_after <= @now)) OR (status = @Processing AND updated_at < @stale))";
 
     public Task<IReadOnlyList<CourierMessage>> ClaimAsync(int limit, CancellationToken ct) =>
         db.RunInTransactionAsync<IReadOnlyList<CourierMessage>>(async c =>
@@ -90,7 +102,7 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
             {
                 rows = (await connection.QueryAsync<CourierMessageRow>(Command(
                     $"SELECT {CourierMessageRow.Columns} FROM courier_messages WHERE nid = @Nid AND {Claimable} ORDER BY created_at, id LIMIT @limit FOR UPDATE SKIP LOCKED",
-                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, stale = now - StaleProcessing, limit }, c))).ToList();
+                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now, stale = now - StaleProcessing, limit }, c))).ToList();
                 if (rows.Count > 0)
                 {
                     await connection.ExecuteAsync(Command(
@@ -121,14 +133,35 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
             new { Nid, id, Sent = CourierMessageStatus.Sent, now = Clock.Now(clock) }, ct));
     }
 
-    public async Task<string?> RecordFailureAsync(Guid id, int messageRetries, CancellationToken ct)
+    public async Task<string?> RecordFailureAsync(Guid id, int messageRetries, TimeSpan retryAfter, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);
+        var now = Clock.Now(clock);
         var changed = await connection.ExecuteAsync(Command(
-            "UPDATE courier_messages SET send_count = send_count + 1, updated_at = @now, "
+            "UPDATE courier_messages SET send_count = send_count + 1, updated_at = @now, send_after = @sendAfter, "
             + "status = CASE WHEN send_count + 1 > @messageRetries THEN @Abandoned ELSE @Queued END WHERE nid = @Nid AND id = @id",
-            new { Nid, id, messageRetries, Abandoned = CourierMessageStatus.Abandoned, Queued = CourierMessageStatus.Queued, now = Clock.Now(clock) }, ct));
-        return changed == 0 ? null : (await GetAsync(id, ct))?.Status;
+            new { Nid, id, messageRetries, Abandoned = CourierMessageStatus.Abandoned, Queued = CourierMessageStatus.Queued, now, sendAfter = now + retryAfter }, ct));
+        return changed == 0
+            ? null
+            : await connection.ExecuteScalarAsync<string>(Command("SELECT status FROM courier_messages WHERE nid = @Nid AND id = @id", new { Nid, id }, ct));
+    }
+
+    public async Task AbandonAsync(Guid id, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        await connection.ExecuteAsync(Command(
+            "UPDATE courier_messages SET send_count = send_count + 1, status = @Abandoned, updated_at = @now WHERE nid = @Nid AND id = @id",
+            new { Nid, id, Abandoned = CourierMessageStatus.Abandoned, now = Clock.Now(clock) }, ct));
+    }
+
+    public async Task RecordDispatchAsync(Guid messageId, string status, string? errorJson, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        var now = Clock.Now(clock);
+        await connection.ExecuteAsync(Command(
+            "INSERT INTO courier_message_dispatches (id, message_id, status, error, nid, created_at, updated_at) "
+            + "VALUES (@id, @messageId, @status, @errorJson, @Nid, @now, @now)",
+            new { id = Guid.NewGuid(), messageId, status, errorJson, Nid, now }, ct));
     }
 
     public async Task RequeueAsync(Guid id, CancellationToken ct)

@@ -12,6 +12,7 @@ internal static class NativeLibraries
     public const string Argon2 = "libargon2.so.1";
     public const string Crypt = "libcrypt.so.1";
     public const string Crypto = "libcrypto.so.3";
+    public const string Jsonnet = "libjsonnet.so.0";
 
     private static readonly (string Library, string Symbol, string Package)[] Required =
     [
@@ -20,6 +21,8 @@ internal static class NativeLibraries
         // glibc's historic libcrypt.so.1 lacks crypt_rn; only libxcrypt (Debian libcrypt1) has it.
         (Crypt, "crypt_rn", "libcrypt1"),
         (Crypto, "EVP_PBE_scrypt", "libssl3"),
+        // The courier's HTTP channel renders request bodies with Jsonnet.
+        (Jsonnet, "jsonnet_make", "libjsonnet0"),
     ];
 
     /// <summary>Loads every library and resolves one symbol of each.</summary>

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Sessions;
@@ -15,10 +14,6 @@ namespace Custos.Sessions;
 /// </summary>
 internal sealed class SessionCookie(IOptionsMonitor<CustosOptions> options, TimeProvider clock, ILogger<SessionCookie> logger)
 {
-    private const byte Version = 1;
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
-
     // Binds the ciphertext to this purpose, so another cookie sealed with the same secrets can never pass as a session.
     private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("custos/session-cookie/v1");
 
@@ -64,51 +59,11 @@ internal sealed class SessionCookie(IOptionsMonitor<CustosOptions> options, Time
             ["session_token"] = value.SessionToken,
             ["expires_at"] = KratosTime.Format(value.ExpiresAt),
         }.ToJsonString());
-        var sealedBytes = new byte[1 + NonceSize + plaintext.Length + TagSize];
-        sealedBytes[0] = Version;
-        var nonce = sealedBytes.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(Keys()[0], TagSize);
-        aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(1 + NonceSize, plaintext.Length), sealedBytes.AsSpan(1 + NonceSize + plaintext.Length), Purpose);
-        return WebEncoders.Base64UrlEncode(sealedBytes);
+        return AeadSeal.Seal(plaintext, Keys()[0], Purpose);
     }
 
-    public SessionCookieValue? Open(string value)
-    {
-        byte[] sealedBytes;
-        try
-        {
-            sealedBytes = WebEncoders.Base64UrlDecode(value);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (sealedBytes.Length < 1 + NonceSize + TagSize || sealedBytes[0] != Version)
-        {
-            return null;
-        }
-
-        var nonce = sealedBytes.AsSpan(1, NonceSize);
-        var ciphertext = sealedBytes.AsSpan(1 + NonceSize, sealedBytes.Length - 1 - NonceSize - TagSize);
-        var tag = sealedBytes.AsSpan(sealedBytes.Length - TagSize);
-        var plaintext = new byte[ciphertext.Length];
-        foreach (var key in Keys())
-        {
-            using var aes = new AesGcm(key, TagSize);
-            try
-            {
-                aes.Decrypt(nonce, ciphertext, tag, plaintext, Purpose);
-                return Parse(plaintext);
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-            }
-        }
-
-        return null;
-    }
+    public SessionCookieValue? Open(string value) =>
+        AeadSeal.Open(value, Keys(), Purpose) is { } plaintext ? Parse(plaintext) : null;
 
     private static SessionCookieValue? Parse(byte[] plaintext)
     {
@@ -136,7 +91,7 @@ internal sealed class SessionCookie(IOptionsMonitor<CustosOptions> options, Time
         var secrets = options.CurrentValue.Secrets.CookieSecrets();
         if (secrets.Count > 0)
         {
-            return secrets.Select(s => SHA256.HashData(Encoding.UTF8.GetBytes(s))).ToList();
+            return secrets.Select(AeadSeal.Key).ToList();
         }
 
         if (Interlocked.Exchange(ref _warned, 1) == 0)

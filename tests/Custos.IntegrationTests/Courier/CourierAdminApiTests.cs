@@ -95,6 +95,53 @@ public abstract class CourierAdminApiTests<TFactory>(TFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
     }
+
+    [SkippableFact]
+    public async Task PageToken_IsEncrypted_AndATamperedOrCraftedTokenIs400InKratossEnvelope()
+    {
+        var recipient = $"{Guid.NewGuid():N}@example.com";
+        var last = await app.EnqueueAsync(recipient);
+        await app.EnqueueAsync(recipient);
+        var response = await app.Admin().GetAsync($"/admin/courier/messages?page_size=1&recipient={Uri.EscapeDataString(recipient)}");
+        var token = Regex.Match(response.Headers.GetValues("Link").Single(), "page_token=(?<t>[^&>]+)").Groups["t"].Value;
+        var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+        var crafted = new Custos.Sessions.SessionCursor(last.CreatedAt, last.Id).Encode();
+
+        var ok = await app.Admin().GetAsync($"/admin/courier/messages?page_size=1&page_token={token}&recipient={Uri.EscapeDataString(recipient)}");
+        var bad = await app.Admin().GetAsync($"/admin/courier/messages?page_token={tampered}");
+        var plain = await app.Admin().GetAsync($"/admin/courier/messages?page_token={crafted}");
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Single((await ok.JsonAsync()).AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var error = (await bad.JsonAsync())["error"]!;
+        Assert.Equal(400, error["code"]!.GetValue<int>());
+        Assert.Equal("Bad Request", error["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Get_ShowsDispatchesNewestFirst_TheListDoesNot()
+    {
+        var recipient = $"{Guid.NewGuid():N}@example.com";
+        var message = await app.EnqueueAsync(recipient);
+        await app.WithStoreAsync(s => s.RecordDispatchAsync(message.Id, CourierMessageDispatch.Failed, """{"code":500,"message":"smtp down"}""", CancellationToken.None));
+        await Task.Delay(5);
+        await app.WithStoreAsync(s => s.RecordDispatchAsync(message.Id, CourierMessageDispatch.Success, null, CancellationToken.None));
+
+        var one = (await (await app.Admin().GetAsync($"/admin/courier/messages/{message.Id}")).JsonAsync()).AsObject();
+        var list = (await (await app.Admin().GetAsync($"/admin/courier/messages?recipient={Uri.EscapeDataString(recipient)}")).JsonAsync()).AsArray();
+
+        var dispatches = one["dispatches"]!.AsArray();
+        Assert.Equal(2, dispatches.Count);
+        Assert.Equal("success", dispatches[0]!["status"]!.GetValue<string>());
+        Assert.Null(dispatches[0]!["error"]);
+        Assert.Equal("failed", dispatches[1]!["status"]!.GetValue<string>());
+        Assert.Equal("smtp down", dispatches[1]!["error"]!["message"]!.GetValue<string>());
+        Assert.Equal(message.Id.ToString(), dispatches[1]!["message_id"]!.GetValue<string>());
+        Assert.NotNull(dispatches[1]!["created_at"]);
+        Assert.False(list[0]!.AsObject().ContainsKey("dispatches"));
+    }
 }
 
 public sealed class SqliteCourierAdminApiTests(CourierSqliteApp app) : CourierAdminApiTests<CourierSqliteApp>(app);

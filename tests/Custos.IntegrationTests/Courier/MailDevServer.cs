@@ -7,9 +7,10 @@ namespace Custos.IntegrationTests.Courier;
 
 /// <summary>
 /// A MailDev SMTP server (<c>npx maildev@2.2.1</c>) on free loopback ports, for the tests' whole class; mails are read
-/// back through its REST API. Tests skip, saying why, when it cannot be started.
+/// back through its REST API. Tests skip, saying why, when it cannot be started. Subclasses add MailDev options
+/// (implicit TLS, authentication) through <see cref="PrepareAsync"/>.
 /// </summary>
-public sealed class MailDevServer : IAsyncLifetime
+public class MailDevServer : IAsyncLifetime
 {
     private Process? _process;
     private readonly HttpClient _http = new();
@@ -33,11 +34,29 @@ public sealed class MailDevServer : IAsyncLifetime
     /// <summary>Why MailDev is unavailable, or null.</summary>
     public string? Unavailable { get; private set; }
 
+    /// <summary>Extra MailDev arguments; runs before MailDev starts. Returns null (with <see cref="Unavailable"/> set) to skip.</summary>
+    protected virtual Task<string?> PrepareAsync() => Task.FromResult<string?>("");
+
+    /// <summary>Mails MailDev received for <paramref name="recipient"/>.</summary>
+    public async Task<List<JsonNode>> EmailsToAsync(string recipient) =>
+        (await EmailsAsync())
+            .Where(m => m!["to"]!.AsArray().Any(t => t!["address"]!.GetValue<string>() == recipient))
+            .Select(m => m!)
+            .ToList();
+
+    protected void MarkUnavailable(string why) => Unavailable = why;
+
     public async Task InitializeAsync()
     {
+        var extra = await PrepareAsync();
+        if (extra is null)
+        {
+            return;
+        }
+
         try
         {
-            _process = Process.Start(new ProcessStartInfo("npx", $"--yes maildev@2.2.1 --smtp {SmtpPort} --web {WebPort} --ip 127.0.0.1")
+            _process = Process.Start(new ProcessStartInfo("npx", $"--yes maildev@2.2.1 --smtp {SmtpPort} --web {WebPort} --ip 127.0.0.1 {extra}")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -81,7 +100,7 @@ public sealed class MailDevServer : IAsyncLifetime
     public async Task<JsonArray> EmailsAsync() =>
         JsonNode.Parse(await _http.GetStringAsync($"http://127.0.0.1:{WebPort}/email"))!.AsArray();
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {
