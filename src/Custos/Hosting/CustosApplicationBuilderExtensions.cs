@@ -4,6 +4,7 @@ using Custos.Identity;
 using Custos.Schema;
 using Custos.SelfService;
 using Custos.Sessions;
+using Custos.Ui;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Hosting;
@@ -38,6 +39,7 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapSessionEndpoints();
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
+        endpoints.MapSelfServiceUi();
         return endpoints;
     }
 }
