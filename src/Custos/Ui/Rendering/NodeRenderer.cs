@@ -84,7 +84,7 @@ internal sealed partial class NodeRenderer(UiPage page)
             h.Open("div", ("class", "field")).Element("label", label ?? name, ("for", id));
             h.Void("input", ("type", SafeInputType(type)), ("id", id), ("name", name), ("value", type == "password" ? null : value),
                 ("required", Html.Flag(NodeJson.Bool(a["required"]))), ("disabled", disabled),
-                ("autocomplete", NodeJson.Str(a["autocomplete"])), ("pattern", NodeJson.Str(a["pattern"])),
+                ("autocomplete", NodeJson.Str(a["autocomplete"]) ?? (name == "identifier" ? "username" : null)), ("pattern", NodeJson.Str(a["pattern"])),
                 ("maxlength", NodeJson.Int(a["maxlength"])), ("inputmode", type == "number" ? "numeric" : null),
                 ("aria-describedby", messagesId), ("aria-invalid", invalid is null ? null : "true"));
         }
