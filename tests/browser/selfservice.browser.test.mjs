@@ -36,6 +36,7 @@ describe('built-in UI in Chromium', () => {
       await screenshot(page, 'welcome');
 
       await signOut(page);
+      await screenshot(page, 'login');
       await signIn(page, publicUrl, email, 'not the password');
       await page.waitForURL(/\/ui\/login\?flow=/);
       assert.ok((await messageIds(page)).includes(INVALID_CREDENTIALS), 'the invalid-credentials message is shown');
