@@ -1,8 +1,6 @@
-using Custos.Config;
 using Custos.Ui.Assets;
 using Custos.Ui.Pages;
 using Custos.Ui.Security;
-using Microsoft.Extensions.Options;
 
 namespace Custos.Ui;
 
@@ -11,7 +9,7 @@ internal static class UiEndpoints
 {
     public static IEndpointRouteBuilder MapSelfServiceUi(this IEndpointRouteBuilder endpoints)
     {
-        var ui = endpoints.MapGroup("/ui").AddEndpointFilter<UiSecurityHeadersFilter>().AddEndpointFilter(EnabledOnly);
+        var ui = endpoints.MapGroup("/ui").AddEndpointFilter<UiSecurityHeadersFilter>();
         ui.MapGet("/", (HttpContext c) => Results.Redirect(c.Request.PathBase + "/ui/welcome"));
         foreach (var kind in FlowPageKind.All)
         {
@@ -26,12 +24,5 @@ internal static class UiEndpoints
         ui.MapGet("/dev/mailbox", (MailboxPage page, CancellationToken ct) => page.ShowAsync(ct));
         ui.MapGet("/assets/{name}", (string name, UiAssets assets) => assets.Get(name));
         return endpoints;
-    }
-
-    /// <summary><c>ui.enabled: false</c> turns every page into a 404.</summary>
-    private static async ValueTask<object?> EnabledOnly(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var options = invocation.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<CustosOptions>>().CurrentValue;
-        return options.Ui.Enabled ? await next(invocation) : Results.NotFound();
     }
 }
