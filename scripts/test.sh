@@ -4,6 +4,7 @@
 #   2. starts a throwaway PostgreSQL on a free loopback port -> CUSTOS_TEST_POSTGRES_DSN
 #   3. builds the solution and runs `dotnet test Custos.slnx -c Release` (TRX per test project)
 #   4. publishes the server to out/ and runs the SDK tests in tests/e2e (`node --test`)
+#   4b. runs the browser tests in tests/browser (`node --test`, Debian's Chromium), screenshots in TestResults/browser
 #   5. prints per-suite counts and, as its last line, `N passed, N failed, N skipped`
 # It stops everything it started, exits non-zero on any failure, and (with --require-tests, the default
 # under CI=true) also when no test ran at all. See docs/testing.md.
@@ -14,10 +15,9 @@ cd "$REPO"
 
 # Native libraries the server P/Invokes, and the PostgreSQL server the persistence tests use.
 APT_PACKAGES=(libsodium23 libargon2-1 libjsonnet0 libssl3 postgresql)
-# ---- browser journeys (later) -------------------------------------------------------------------------
-# Playwright drives Debian's /usr/bin/chromium (no browser downloads). When tests/e2e gets browser tests,
-# add the package here:
-BROWSER_APT_PACKAGES=() # (chromium)
+# ---- browser journeys ---------------------------------------------------------------------------------
+# playwright-core (tests/browser) drives Debian's /usr/bin/chromium: no browser is ever downloaded.
+BROWSER_APT_PACKAGES=(chromium)
 # --------------------------------------------------------------------------------------------------------
 
 usage() {
@@ -25,7 +25,8 @@ usage() {
 usage: scripts/test.sh [options]
   --filter EXPR        pass `--filter EXPR` to dotnet test (e.g. "FullyQualifiedName~Hashing")
   --e2e-pattern PAT    pass `--test-name-pattern PAT` to node --test (e2e subset)
-  --no-e2e             skip publishing the server and the SDK tests in tests/e2e
+  --no-e2e             skip publishing the server, the SDK tests in tests/e2e and the browser tests
+  --no-browser         skip the browser tests in tests/browser (and installing chromium)
   --no-dotnet          skip the .NET test projects (and PostgreSQL)
   --no-pg              do not start PostgreSQL (PostgreSQL tests then report as skipped)
   --no-install         do not install anything (apt, npm)
@@ -40,6 +41,7 @@ EOF
 FILTER=""
 E2E_PATTERN=""
 RUN_E2E=1
+RUN_BROWSER=1
 RUN_DOTNET=1
 RUN_PG=1
 DO_INSTALL=1
@@ -54,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --e2e-pattern=*) E2E_PATTERN="${1#--e2e-pattern=}"; shift ;;
     --no-e2e) RUN_E2E=0; shift ;;
     --no-dotnet) RUN_DOTNET=0; shift ;;
+    --no-browser) RUN_BROWSER=0; shift ;;
     --no-pg) RUN_PG=0; shift ;;
     --no-install) DO_INSTALL=0; shift ;;
     --require-tests) REQUIRE_TESTS=1; shift ;;
@@ -282,7 +285,8 @@ if [[ "$RUN_E2E" -eq 1 ]] && ! command -v node >/dev/null; then
   step_failed "node not found (install Node.js 20, see README.md)"
   RUN_E2E=0
 fi
-[[ "$RUN_E2E" -eq 1 ]] || BROWSER_APT_PACKAGES=()
+[[ "$RUN_E2E" -eq 1 ]] || RUN_BROWSER=0
+[[ "$RUN_BROWSER" -eq 1 ]] || BROWSER_APT_PACKAGES=()
 install_apt
 
 # ---- 2. PostgreSQL -----------------------------------------------------------------------------------
@@ -400,6 +404,55 @@ tap_failed_tests() {
   ' "$1" 2>/dev/null || true
 }
 
+# One node test folder: `npm ci` (skipped when node_modules matches package-lock.json), then `node --test` with
+# the spec reporter on screen and TAP in $RESULTS/<kind>/results.tap; extra arguments are NAME=VALUE environment.
+run_node_suite() {
+  local dir="$1" kind="$2" label="$3"
+  shift 3
+  section "npm ci ($dir)"
+  local t deps_ok=1 lock_sum stamp
+  t="$(now_ms)"
+  lock_sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  stamp="$dir/node_modules/.custos-lock-sha256"
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" ]]; then
+    note "node_modules up to date with package-lock.json"
+  elif [[ "$DO_INSTALL" -eq 0 ]]; then
+    step_failed "$dir/node_modules missing or stale (--no-install)"
+    deps_ok=0
+  elif run_step "$RESULTS/npm-ci-$kind.log" 10m env -C "$dir" npm ci --no-audit --no-fund --loglevel=error; then
+    echo "$lock_sum" >"$stamp"
+  else
+    step_failed "npm ci in $dir"
+    deps_ok=0
+  fi
+  timed "npm-ci-$kind" $(($(now_ms) - t))
+  [[ "$deps_ok" -eq 1 ]] || return 0
+
+  section "node --test ($dir)"
+  t="$(now_ms)"
+  mkdir -p "$RESULTS/$kind"
+  local node_args=(--test --test-concurrency=1 --test-timeout=120000
+    --test-reporter=spec --test-reporter-destination=stdout
+    --test-reporter=tap --test-reporter-destination="$RESULTS/$kind/results.tap")
+  [[ -n "$E2E_PATTERN" ]] && node_args+=(--test-name-pattern="$E2E_PATTERN")
+  local rc=0 summary p f s ft
+  run_step "$RESULTS/$kind/node-test.log" 20m env -C "$dir" \
+    CUSTOS_BIN="${CUSTOS_BIN:-$REPO/out/custos}" CUSTOS_E2E_LOG_DIR="$RESULTS/$kind" "$@" \
+    node "${node_args[@]}" || rc=$?
+  timed "$kind" $(($(now_ms) - t))
+  summary="$(tap_summary "$RESULTS/$kind/results.tap")"
+  if [[ -n "$summary" ]]; then
+    IFS='|' read -r p f s <<<"$summary"
+    add_suite "$kind" "$label" "$p" "$f" "$s"
+    while IFS= read -r ft; do [[ -n "$ft" ]] && FAILED_TESTS+=("$kind: $ft"); done < <(tap_failed_tests "$RESULTS/$kind/results.tap")
+    if [[ "$rc" -ne 0 && "$f" -eq 0 ]]; then
+      step_failed "node --test in $dir exited ${rc} with no failed test"
+    fi
+  else
+    step_failed "node --test in $dir produced no summary (exit ${rc})"
+  fi
+}
+
 if [[ "$RUN_E2E" -eq 1 ]]; then
   section "dotnet publish src/Custos/Custos.csproj -c Release -o out"
   t="$(now_ms)"
@@ -410,48 +463,10 @@ if [[ "$RUN_E2E" -eq 1 ]]; then
   fi
   timed "publish" $(($(now_ms) - t))
 
-  section "npm ci (tests/e2e)"
-  t="$(now_ms)"
-  e2e_deps_ok=1
-  lock_sum="$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)"
-  stamp="tests/e2e/node_modules/.custos-lock-sha256"
-  if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" ]]; then
-    note "node_modules up to date with package-lock.json"
-  elif [[ "$DO_INSTALL" -eq 0 ]]; then
-    step_failed "tests/e2e/node_modules missing or stale (--no-install)"
-    e2e_deps_ok=0
-  elif run_step "$RESULTS/npm-ci.log" 10m env -C tests/e2e npm ci --no-audit --no-fund --loglevel=error; then
-    echo "$lock_sum" >"$stamp"
-  else
-    step_failed "npm ci in tests/e2e"
-    e2e_deps_ok=0
-  fi
-  timed "npm-ci" $(($(now_ms) - t))
-
-  if [[ "$e2e_deps_ok" -eq 1 ]]; then
-    section "node --test (tests/e2e)"
-    t="$(now_ms)"
-    mkdir -p "$RESULTS/e2e"
-    node_args=(--test --test-concurrency=1 --test-timeout=120000
-      --test-reporter=spec --test-reporter-destination=stdout
-      --test-reporter=tap --test-reporter-destination="$RESULTS/e2e/results.tap")
-    [[ -n "$E2E_PATTERN" ]] && node_args+=(--test-name-pattern="$E2E_PATTERN")
-    e2e_rc=0
-    run_step "$RESULTS/e2e/node-test.log" 20m env -C tests/e2e \
-      CUSTOS_BIN="${CUSTOS_BIN:-$REPO/out/custos}" CUSTOS_E2E_LOG_DIR="$RESULTS/e2e" \
-      node "${node_args[@]}" || e2e_rc=$?
-    timed "e2e" $(($(now_ms) - t))
-    summary="$(tap_summary "$RESULTS/e2e/results.tap")"
-    if [[ -n "$summary" ]]; then
-      IFS='|' read -r p f s <<<"$summary"
-      add_suite e2e "sdk (tests/e2e, node --test)" "$p" "$f" "$s"
-      while IFS= read -r ft; do [[ -n "$ft" ]] && FAILED_TESTS+=("e2e: $ft"); done < <(tap_failed_tests "$RESULTS/e2e/results.tap")
-      if [[ "$e2e_rc" -ne 0 && "$f" -eq 0 ]]; then
-        step_failed "node --test exited ${e2e_rc} with no failed test"
-      fi
-    else
-      step_failed "node --test produced no summary (exit ${e2e_rc})"
-    fi
+  run_node_suite tests/e2e e2e "sdk (tests/e2e, node --test)"
+  if [[ "$RUN_BROWSER" -eq 1 ]]; then
+    run_node_suite tests/browser browser "browser (tests/browser, Chromium)" \
+      CUSTOS_SCREENSHOT_DIR="$RESULTS/browser/screenshots" CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
   fi
 fi
 

@@ -93,6 +93,10 @@ internal sealed class CustosOptions
     [ConfigurationKeyName("enterprise")]
     public EnterpriseOptions Enterprise { get; set; } = new();
 
+    /// <summary><c>ui</c>: the built-in self-service UI (Custos extension).</summary>
+    [ConfigurationKeyName("ui")]
+    public UiOptions Ui { get; set; } = new();
+
     /// <summary><c>organizations</c>: deprecated Ory Network list, kept as raw JSON.</summary>
     [ConfigurationKeyName("organizations")]
     public JsonElement? Organizations { get; set; }

@@ -5,7 +5,7 @@ namespace Custos.Config;
 /// <summary>
 /// Defaults that depend on dev mode or on other keys, applied around binding so that consumers read a complete tree:
 /// dev-mode fallbacks for required keys, <c>session.cookie.*</c> falling back to <c>cookies.*</c>, secure cookies
-/// unless dev, and Kratos's bcrypt cost floor.
+/// unless dev, Kratos's bcrypt cost floor, and unset UI URLs pointing at the built-in UI.
 /// </summary>
 internal static class CustosOptionsDefaults
 {
@@ -78,17 +78,7 @@ internal static class CustosOptionsDefaults
         }
 
         var publicBaseUrl = options.Serve.Public.EffectiveBaseUrl(dev);
-        if (dev && string.IsNullOrWhiteSpace(options.Selfservice.DefaultBrowserReturnUrl))
-        {
-            options.Selfservice.DefaultBrowserReturnUrl = publicBaseUrl + "ui/welcome";
-            if (document["selfservice"] is not JsonObject selfservice)
-            {
-                selfservice = [];
-                document["selfservice"] = selfservice;
-            }
-
-            selfservice["default_browser_return_url"] = options.Selfservice.DefaultBrowserReturnUrl;
-        }
+        ApplyBuiltinUiUrls(options.Selfservice, document, publicBaseUrl);
 
         var totp = options.Selfservice.Methods.Totp.Config;
         if (string.IsNullOrWhiteSpace(totp.Issuer) && Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri))
@@ -103,6 +93,48 @@ internal static class CustosOptionsDefaults
             warnings.Add($"hashers.bcrypt.cost: {bcrypt.Cost} is below {BcryptOptions.MinimumProductionCost} and was raised to {BcryptOptions.MinimumProductionCost} (lower costs are allowed only with --dev)");
             bcrypt.Cost = BcryptOptions.MinimumProductionCost;
         }
+    }
+
+    /// <summary>
+    /// Every UI URL the configuration leaves unset points at the built-in pages under <c>&lt;public base url&gt;ui/</c>
+    /// (Kratos points them at its hosted fallback pages and requires <c>default_browser_return_url</c>); explicitly set
+    /// ones, such as the quickstart's external UI, are kept. The effective values are written back into the document.
+    /// </summary>
+    private static void ApplyBuiltinUiUrls(SelfserviceOptions selfservice, JsonObject document, string publicBaseUrl)
+    {
+        var ui = publicBaseUrl + "ui/";
+        var flows = selfservice.Flows;
+        selfservice.DefaultBrowserReturnUrl = Default(document, selfservice.DefaultBrowserReturnUrl, ui + "welcome", "default_browser_return_url");
+        flows.Login.UiUrl = Default(document, flows.Login.UiUrl, ui + "login", "flows", "login", "ui_url");
+        flows.Registration.UiUrl = Default(document, flows.Registration.UiUrl, ui + "registration", "flows", "registration", "ui_url");
+        flows.Settings.UiUrl = Default(document, flows.Settings.UiUrl, ui + "settings", "flows", "settings", "ui_url");
+        flows.Recovery.UiUrl = Default(document, flows.Recovery.UiUrl, ui + "recovery", "flows", "recovery", "ui_url");
+        flows.Verification.UiUrl = Default(document, flows.Verification.UiUrl, ui + "verification", "flows", "verification", "ui_url");
+        flows.Error.UiUrl = Default(document, flows.Error.UiUrl, ui + "error", "flows", "error", "ui_url");
+    }
+
+    /// <summary><paramref name="current"/>, or when it is empty <paramref name="fallback"/>, also set at <c>selfservice.&lt;path&gt;</c> in the document.</summary>
+    private static string Default(JsonObject document, string current, string fallback, params string[] path)
+    {
+        if (!string.IsNullOrWhiteSpace(current))
+        {
+            return current;
+        }
+
+        var node = document;
+        foreach (var key in path.Prepend("selfservice").SkipLast(1))
+        {
+            if (node[key] is not JsonObject child)
+            {
+                child = [];
+                node[key] = child;
+            }
+
+            node = child;
+        }
+
+        node[path[^1]] = fallback;
+        return fallback;
     }
 
     private static bool Has(JsonObject document, params string[] path)

@@ -28,11 +28,6 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
             errors.Add("dsn: a value is required");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Selfservice.DefaultBrowserReturnUrl))
-        {
-            errors.Add("selfservice.default_browser_return_url: a value is required");
-        }
-
         ValidateIdentity(options.Identity, errors);
         ValidateSecrets(options, errors);
         ValidateCourier(options, errors);

@@ -5,8 +5,8 @@ namespace Custos.Config;
 /// <summary><c>selfservice.flows.error</c>.</summary>
 internal sealed class ErrorFlowOptions
 {
-    /// <summary><c>selfservice.flows.error.ui_url</c>: the error UI (<c>?id=</c> is appended).</summary>
+    /// <summary><c>selfservice.flows.error.ui_url</c>: the error UI (<c>?id=</c> is appended). Unset: the built-in page <c>&lt;public base url&gt;ui/error</c>.</summary>
     [ConfigurationKeyName("ui_url")]
     [ConfigUrl]
-    public string UiUrl { get; set; } = FlowsOptions.FallbackUiBase + "error";
+    public string UiUrl { get; set; } = "";
 }

@@ -5,9 +5,6 @@ namespace Custos.Config;
 /// <summary><c>selfservice.flows</c>.</summary>
 internal sealed class FlowsOptions
 {
-    /// <summary>Kratos's hosted fallback UI pages, the default for every <c>ui_url</c>.</summary>
-    public const string FallbackUiBase = "https://www.ory.com/kratos/docs/fallback/";
-
     /// <summary><c>selfservice.flows.login</c>.</summary>
     [ConfigurationKeyName("login")]
     public LoginFlowOptions Login { get; set; } = new();

@@ -5,10 +5,10 @@ namespace Custos.Config;
 /// <summary><c>selfservice.flows.login</c>.</summary>
 internal sealed class LoginFlowOptions
 {
-    /// <summary><c>selfservice.flows.login.ui_url</c>: the login UI. Default Kratos's fallback page.</summary>
+    /// <summary><c>selfservice.flows.login.ui_url</c>: the login UI. Unset: the built-in page <c>&lt;public base url&gt;ui/login</c>.</summary>
     [ConfigurationKeyName("ui_url")]
     [ConfigUrl]
-    public string UiUrl { get; set; } = FlowsOptions.FallbackUiBase + "login";
+    public string UiUrl { get; set; } = "";
 
     /// <summary><c>selfservice.flows.login.lifespan</c>: how long a login flow stays valid. Default 1h.</summary>
     [ConfigurationKeyName("lifespan")]

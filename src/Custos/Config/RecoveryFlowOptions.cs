@@ -9,10 +9,10 @@ internal sealed class RecoveryFlowOptions
     [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; }
 
-    /// <summary><c>selfservice.flows.recovery.ui_url</c>: the recovery UI.</summary>
+    /// <summary><c>selfservice.flows.recovery.ui_url</c>: the recovery UI. Unset: the built-in page <c>&lt;public base url&gt;ui/recovery</c>.</summary>
     [ConfigurationKeyName("ui_url")]
     [ConfigUrl]
-    public string UiUrl { get; set; } = FlowsOptions.FallbackUiBase + "recovery";
+    public string UiUrl { get; set; } = "";
 
     /// <summary><c>selfservice.flows.recovery.lifespan</c>. Default 1h.</summary>
     [ConfigurationKeyName("lifespan")]

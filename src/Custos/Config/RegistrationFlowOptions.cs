@@ -9,10 +9,10 @@ internal sealed class RegistrationFlowOptions
     [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; } = true;
 
-    /// <summary><c>selfservice.flows.registration.ui_url</c>: the registration UI.</summary>
+    /// <summary><c>selfservice.flows.registration.ui_url</c>: the registration UI. Unset: the built-in page <c>&lt;public base url&gt;ui/registration</c>.</summary>
     [ConfigurationKeyName("ui_url")]
     [ConfigUrl]
-    public string UiUrl { get; set; } = FlowsOptions.FallbackUiBase + "registration";
+    public string UiUrl { get; set; } = "";
 
     /// <summary><c>selfservice.flows.registration.lifespan</c>. Default 1h.</summary>
     [ConfigurationKeyName("lifespan")]

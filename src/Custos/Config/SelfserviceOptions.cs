@@ -6,8 +6,8 @@ namespace Custos.Config;
 internal sealed class SelfserviceOptions
 {
     /// <summary>
-    /// <c>selfservice.default_browser_return_url</c>: fallback redirect target. Required outside dev mode; in dev mode it
-    /// defaults to <c>&lt;public base url&gt;ui/welcome</c>.
+    /// <c>selfservice.default_browser_return_url</c>: fallback redirect target. Unset: the built-in welcome
+    /// page <c>&lt;public base url&gt;ui/welcome</c> (Kratos requires a value).
     /// </summary>
     [ConfigurationKeyName("default_browser_return_url")]
     [ConfigUrl]

@@ -5,10 +5,10 @@ namespace Custos.Config;
 /// <summary><c>selfservice.flows.settings</c>.</summary>
 internal sealed class SettingsFlowOptions
 {
-    /// <summary><c>selfservice.flows.settings.ui_url</c>: the settings UI.</summary>
+    /// <summary><c>selfservice.flows.settings.ui_url</c>: the settings UI. Unset: the built-in page <c>&lt;public base url&gt;ui/settings</c>.</summary>
     [ConfigurationKeyName("ui_url")]
     [ConfigUrl]
-    public string UiUrl { get; set; } = FlowsOptions.FallbackUiBase + "settings";
+    public string UiUrl { get; set; } = "";
 
     /// <summary><c>selfservice.flows.settings.lifespan</c>. Default 1h.</summary>
     [ConfigurationKeyName("lifespan")]

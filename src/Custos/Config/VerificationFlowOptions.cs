@@ -9,10 +9,10 @@ internal sealed class VerificationFlowOptions
     [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; }
 
-    /// <summary><c>selfservice.flows.verification.ui_url</c>: the verification UI.</summary>
+    /// <summary><c>selfservice.flows.verification.ui_url</c>: the verification UI. Unset: the built-in page <c>&lt;public base url&gt;ui/verification</c>.</summary>
     [ConfigurationKeyName("ui_url")]
     [ConfigUrl]
-    public string UiUrl { get; set; } = FlowsOptions.FallbackUiBase + "verification";
+    public string UiUrl { get; set; } = "";
 
     /// <summary><c>selfservice.flows.verification.lifespan</c>. Default 1h.</summary>
     [ConfigurationKeyName("lifespan")]

@@ -5,6 +5,7 @@ using Custos.Identity;
 using Custos.Schema;
 using Custos.SelfService;
 using Custos.Sessions;
+using Custos.Ui;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Hosting;
@@ -40,6 +41,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();
+        endpoints.MapSelfServiceUi();
         return endpoints;
     }
 }

@@ -6,6 +6,7 @@ using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService;
 using Custos.Sessions;
+using Custos.Ui;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,8 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentities()
             .AddSelfServiceFlows()
             .AddSessions()
-            .AddCourier();
+            .AddCourier()
+            .AddSelfServiceUi();
     }
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, CustosOptions options)

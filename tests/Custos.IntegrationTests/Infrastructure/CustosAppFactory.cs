@@ -72,7 +72,7 @@ public class CustosAppFactory : WebApplicationFactory<Program>
     {
         File.WriteAllText(SchemaPath, TestSchemas.EmailPassword);
         var files = new List<string> { Path.Combine(_dir, "kratos.yml") };
-        File.WriteAllText(files[0], TestConfig.Yaml(Dsn ?? $"sqlite://{_dir}/custos.db?_fk=true", SchemaPath));
+        File.WriteAllText(files[0], ConfigYaml(Dsn ?? $"sqlite://{_dir}/custos.db?_fk=true", SchemaPath));
         if (ExtraYaml is not null)
         {
             files.Add(Path.Combine(_dir, "extra.yml"));
@@ -111,6 +111,9 @@ public class CustosAppFactory : WebApplicationFactory<Program>
                     app.UseCustos();
                 }));
     }
+
+    /// <summary>The base configuration file (<see cref="ExtraYaml"/> is merged over it).</summary>
+    protected virtual string ConfigYaml(string dsn, string schemaPath) => TestConfig.Yaml(dsn, schemaPath);
 
     public HttpClient Admin() => SkipIfUnavailable().CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost:{AdminPort}/"), AllowAutoRedirect = false });
 

@@ -27,7 +27,7 @@ public sealed class DevModeConfigTests
         Assert.Equal(4433, options.Serve.Public.Port);
         Assert.Equal(4434, options.Serve.Admin.Port);
         Assert.Equal(TimeSpan.FromHours(1), options.Selfservice.Flows.Login.Lifespan);
-        Assert.Equal("https://www.ory.com/kratos/docs/fallback/login", options.Selfservice.Flows.Login.UiUrl);
+        Assert.Equal("http://127.0.0.1:4433/ui/login", options.Selfservice.Flows.Login.UiUrl);
         Assert.Equal(TimeSpan.FromHours(24), options.Session.Lifespan);
         Assert.Equal(TimeSpan.FromHours(24), options.Session.EarliestPossibleExtend);
         Assert.Equal("ory_kratos_session", options.Session.Cookie.Name);

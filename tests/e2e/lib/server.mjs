@@ -176,7 +176,8 @@ export function buildConfig({ dir, publicPort, adminPort, hasher = 'argon2', ext
     hashers,
     courier: { smtp: { connection_uri: 'smtp://127.0.0.1:1025/?disable_starttls=true' } },
   };
-  return { config: mergeConfig(config, extra), publicUrl, adminUrl };
+  const override = typeof extra === 'function' ? extra({ publicUrl, adminUrl, dir }) : extra;
+  return { config: mergeConfig(config, override), publicUrl, adminUrl };
 }
 
 function collectOutput(child, logPath) {
@@ -258,8 +259,9 @@ let serverCounter = 0;
 
 /**
  * Starts a server. Options: hasher ('argon2' | 'bcrypt'), dev (pass --dev), config (deep-merged into the
- * generated config), schema (identity schema object), migrate (run `migrate sql -e --yes` first; default true),
- * env (extra environment).
+ * generated config; or a function of { publicUrl, adminUrl, dir } returning it), schema (identity schema object), migrate (run `migrate sql -e --yes` first; default true),
+ * env (extra environment),
+ * watchCourier (pass --watch-courier).
  */
 export async function startServer(options = {}) {
   const bin = serverBinary();
@@ -319,7 +321,7 @@ async function startOnce(bin, options) {
     }
   }
 
-  const args = ['serve', '-c', configPath, ...(options.dev ? ['--dev'] : [])];
+  const args = ['serve', '-c', configPath, ...(options.dev ? ['--dev'] : []), ...(options.watchCourier ? ['--watch-courier'] : [])];
   const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   liveChildren.add(child);
   const out = collectOutput(child, logPath);

@@ -1,0 +1,26 @@
+namespace Custos.Ui.Pages;
+
+/// <summary>One self-service flow page: its path under <c>/ui/</c>, the API route segment, Kratos's get operation and the heading.</summary>
+internal sealed record FlowPageKind(string Page, string GetOperation, string Title, string Intro)
+{
+    public static readonly FlowPageKind Login = new("login", "getLoginFlow", "Sign in", "Welcome back. Sign in to continue.");
+
+    public static readonly FlowPageKind Registration = new("registration", "getRegistrationFlow", "Create your account", "It takes less than a minute.");
+
+    public static readonly FlowPageKind Settings = new("settings", "getSettingsFlow", "Account settings", "Update your profile and how you sign in.");
+
+    public static readonly FlowPageKind Recovery = new("recovery", "getRecoveryFlow", "Recover your account", "We will email you a code to get back into your account.");
+
+    public static readonly FlowPageKind Verification = new("verification", "getVerificationFlow", "Verify your email address", "Enter the code we emailed you.");
+
+    public static readonly IReadOnlyList<FlowPageKind> All = [Login, Registration, Settings, Recovery, Verification];
+
+    /// <summary>Query parameters a page passes on when it starts a flow (the API ignores those that do not apply).</summary>
+    public static readonly string[] InitParameters = ["return_to", "refresh", "aal", "login_challenge", "identity_schema", "organization", "via"];
+
+    /// <summary>The flow's route segment under <c>/self-service/</c>, the same as the page name.</summary>
+    public string Segment => Page;
+
+    /// <summary>Settings forms save independently; the others submit one form whose pressed method decides.</summary>
+    public bool FormPerGroup => this == Settings;
+}
