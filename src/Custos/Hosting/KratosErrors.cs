@@ -15,6 +15,10 @@ internal static class KratosErrors
     public static CustosException NotFound(string? reason = null) =>
         new(404, "The requested resource could not be found", reason);
 
+    /// <summary>A route whose method or strategy the configuration switched off.</summary>
+    public static CustosException EndpointDisabled() =>
+        NotFound("This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.");
+
     /// <summary>The database "not found" flavour (sqlcon): a different message than the generic 404.</summary>
     public static CustosException RowNotFound() => new(404, "Unable to locate the resource");
 

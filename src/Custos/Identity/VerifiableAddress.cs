@@ -11,4 +11,13 @@ internal sealed class VerifiableAddress
     public DateTime? VerifiedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Proven under the person's control: <c>verified</c>, <c>completed</c>, <c>verified_at</c> now.</summary>
+    public void MarkVerified(DateTime now)
+    {
+        Verified = true;
+        VerifiedAt = now;
+        Status = VerifiableAddressStatus.Completed;
+        UpdatedAt = now;
+    }
 }

@@ -35,6 +35,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<RecoverySender>();
         services.TryAddScoped<IOneTimeSecretStore, SqlOneTimeSecretStore>();
         services.TryAddSingleton<OneTimeSecrets>();
+        services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy();

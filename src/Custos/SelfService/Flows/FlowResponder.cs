@@ -52,6 +52,31 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options)
         return new ErrorResult(error);
     }
 
+    /// <summary>
+    /// A flow that cannot go on (completed, or too many code attempts) was replaced: 410
+    /// <c>self_service_flow_replaced</c> with <c>use_flow_id</c> for JSON, the new flow's UI for browsers.
+    /// </summary>
+    public IResult Superseded(HttpContext context, Flow replacement)
+    {
+        if (!WantsJson(context, replacement))
+        {
+            return Redirect(FlowUrls.Ui(replacement.Kind, O, replacement.Id));
+        }
+
+        return new ErrorResult(new CustosException(410, "self-service flow replaced", "An error occured, please use the new flow.", "self_service_flow_replaced")
+        {
+            TopLevel = new JsonObject { ["use_flow_id"] = replacement.Id.ToString("D") },
+        });
+    }
+
+    /// <summary>
+    /// A recovery or verification submit hit an expired flow: Kratos sends JSON clients (303) to the new flow's
+    /// resource rather than answering 410, and browsers to its UI.
+    /// </summary>
+    public IResult ExpiredToReplacement(HttpContext context, Flow expired, Flow replacement) => WantsJson(context, expired)
+        ? Redirect(FlowUrls.Public(O, $"/self-service/{FlowKinds.Segment(replacement.Kind)}/flows?id={replacement.Id:D}"))
+        : Redirect(FlowUrls.Ui(replacement.Kind, O, replacement.Id));
+
     /// <summary>The browser must navigate: 303 for browsers, 422 <c>browser_location_change_required</c> for JSON.</summary>
     public IResult Navigate(HttpContext context, string url)
     {

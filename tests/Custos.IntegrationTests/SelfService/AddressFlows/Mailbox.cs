@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Custos.Courier;
 using Custos.IntegrationTests.Courier;
@@ -19,7 +20,7 @@ internal static partial class Mailbox
     public static async Task<string> LatestCodeAsync(this CustosAppFactory app, string recipient)
     {
         var message = (await app.MessagesAsync(recipient))[0];
-        return Code().Match(message.Subject + "\n" + message.Body) is { Success: true } m ? m.Value : throw new InvalidOperationException("no code in: " + message.Body);
+        return CodeIn(message.Subject + "\n" + message.Body) is { Length: > 0 } code ? code : throw new InvalidOperationException("no code in message " + message.Id);
     }
 
     /// <summary>The first self-service URL in the newest message to <paramref name="recipient"/>, as a path and query.</summary>
@@ -28,6 +29,33 @@ internal static partial class Mailbox
         var message = (await app.MessagesAsync(recipient))[0];
         var url = Link().Match(message.Body) is { Success: true } m ? m.Value : throw new InvalidOperationException("no link in: " + message.Body);
         return new Uri(System.Net.WebUtility.HtmlDecode(url)).PathAndQuery;
+    }
+
+    /// <summary>The 6-digit code in a mail's text.</summary>
+    public static string CodeIn(string text) => Code().Match(text).Value;
+
+    /// <summary>
+    /// A flow without what differs between any two flows (ids, times, URLs, CSRF token and the typed address), to show
+    /// that two answers look the same.
+    /// </summary>
+    public static string FlowShape(JsonNode flow)
+    {
+        var o = flow.DeepClone().AsObject();
+        foreach (var key in new[] { "id", "expires_at", "issued_at", "request_url" })
+        {
+            o.Remove(key);
+        }
+
+        o["ui"]!.AsObject().Remove("action");
+        foreach (var node in o["ui"]!["nodes"]!.AsArray())
+        {
+            if (node!["attributes"]!["name"]?.GetValue<string>() is "csrf_token" or "email")
+            {
+                node["attributes"]!.AsObject().Remove("value");
+            }
+        }
+
+        return o.ToJsonString();
     }
 
     [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]

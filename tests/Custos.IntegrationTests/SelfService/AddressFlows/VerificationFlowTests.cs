@@ -108,7 +108,7 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
         var a = await (await client.SubmitAsync(await client.InitAsync("verification"), new() { ["method"] = "code", ["email"] = known })).JsonAsync();
         var b = await (await client.SubmitAsync(await client.InitAsync("verification"), new() { ["method"] = "code", ["email"] = unknown })).JsonAsync();
 
-        Assert.Equal(Shape(a), Shape(b));
+        Assert.Equal(Mailbox.FlowShape(a), Mailbox.FlowShape(b));
         Assert.Single(await app.MessagesAsync(known));
         Assert.Empty(await app.MessagesAsync(unknown));
     }
@@ -158,7 +158,6 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
         var client = new FlowClient(app, ClientKind.Browser);
         var flow = await client.InitAsync("verification");
         await client.SubmitAsync(flow, new() { ["method"] = "code", ["email"] = email });
-        var code = await app.LatestCodeAsync(email);
 
         var click = await new FlowClient(app, ClientKind.Browser).Http.GetAsync(await app.LatestLinkAsync(email));
 
@@ -166,7 +165,6 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal($"http://localhost:4455/verification?flow={flow["id"]}", click.Headers.Location!.ToString());
         Assert.Contains(click.Headers.GetValues("Set-Cookie"), c => c.StartsWith("csrf_token_", StringComparison.Ordinal));
         Assert.False((await AddressAsync(email))["verified"]!.GetValue<bool>());
-        _ = code;
     }
 
     [SkippableFact]
@@ -205,26 +203,6 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
         var message = Assert.Single(await app.MessagesAsync(changed));
         Assert.Equal("verification_code_valid", message.TemplateType);
         Assert.Equal("sent", (await AddressAsync(changed))["status"]!.GetValue<string>());
-    }
-
-    private static string Shape(JsonNode flow)
-    {
-        var o = flow.DeepClone().AsObject();
-        foreach (var key in new[] { "id", "expires_at", "issued_at", "request_url" })
-        {
-            o.Remove(key);
-        }
-
-        o["ui"]!.AsObject().Remove("action");
-        foreach (var node in o["ui"]!["nodes"]!.AsArray())
-        {
-            if (node!["attributes"]!["name"]?.GetValue<string>() is "csrf_token" or "email")
-            {
-                node["attributes"]!.AsObject().Remove("value");
-            }
-        }
-
-        return o.ToJsonString();
     }
 }
 

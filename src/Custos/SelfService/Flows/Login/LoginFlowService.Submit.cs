@@ -52,7 +52,7 @@ internal sealed partial class LoginFlowService
 
         if (!strategy.IsEnabled(factory.Options))
         {
-            throw KratosErrors.NotFound("This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.");
+            throw KratosErrors.EndpointDisabled();
         }
 
         flow.Active = strategy.Method;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
+using Custos.SelfService.Strategies.Code;
 using Microsoft.Extensions.Options;
 
 namespace Custos.SelfService.Flows.Recovery;
@@ -12,20 +13,18 @@ namespace Custos.SelfService.Flows.Recovery;
 /// </summary>
 internal static class RecoveryAdminEndpoints
 {
-    private const string Disabled = "This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.";
-
     public static void MapRecoveryAdminEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapPost("/recovery/code", CodeAsync).WithName("createRecoveryCodeForIdentity");
         admin.MapPost("/recovery/link", LinkAsync).WithName("createRecoveryLinkForIdentity");
     }
 
-    private static async Task<IResult> CodeAsync(HttpContext context, RecoveryFlowService recovery, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> CodeAsync(HttpContext context, RecoveryFlowService recovery, OneTimeSecretIssuer issuer, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var o = options.CurrentValue;
         if (!o.Selfservice.Methods.Code.Enabled)
         {
-            throw KratosErrors.NotFound(Disabled);
+            throw KratosErrors.EndpointDisabled();
         }
 
         EnsureRecoveryEnabled(o);
@@ -38,7 +37,8 @@ internal static class RecoveryAdminEndpoints
 
         var expiresIn = ExpiresIn(body, o.Selfservice.Methods.Code.Config.Lifespan);
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.NotFound("could not find identity");
-        var (flow, code) = await recovery.CreateForAdminAsync(type, identity, expiresIn, null, link: false, ct);
+        var flow = await recovery.CreateForAdminAsync(type, identity, expiresIn, null, link: false, ct);
+        var code = await issuer.IssueAsync(OneTimeSecretKind.RecoveryCode, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
         return Results.Json(new JsonObject
         {
             ["recovery_link"] = FlowUrls.Ui(FlowKind.Recovery, o, flow.Id),
@@ -47,12 +47,12 @@ internal static class RecoveryAdminEndpoints
         }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LinkAsync(HttpContext context, RecoveryFlowService recovery, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, RecoverySender sender, ReturnTo.ReturnToValidator returnTo, CancellationToken ct)
+    private static async Task<IResult> LinkAsync(HttpContext context, RecoveryFlowService recovery, OneTimeSecretIssuer issuer, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, RecoverySender sender, ReturnTo.ReturnToValidator returnTo, CancellationToken ct)
     {
         var o = options.CurrentValue;
         if (!o.Selfservice.Methods.Link.Enabled)
         {
-            throw KratosErrors.NotFound(Disabled);
+            throw KratosErrors.EndpointDisabled();
         }
 
         EnsureRecoveryEnabled(o);
@@ -61,7 +61,8 @@ internal static class RecoveryAdminEndpoints
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.BadRequest("The requested identity id does not exist.");
         var target = context.Request.Query["return_to"].FirstOrDefault();
         returnTo.Validate(target);
-        var (flow, token) = await recovery.CreateForAdminAsync(FlowTypes.Browser, identity, expiresIn, string.IsNullOrEmpty(target) ? null : target, link: true, ct);
+        var flow = await recovery.CreateForAdminAsync(FlowTypes.Browser, identity, expiresIn, string.IsNullOrEmpty(target) ? null : target, link: true, ct);
+        var token = await issuer.IssueAsync(OneTimeSecretKind.RecoveryToken, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
         return Results.Json(new JsonObject
         {
             ["recovery_link"] = sender.LinkUrl(flow.Id, token),

@@ -1,4 +1,3 @@
-using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 
 namespace Custos.SelfService.Flows.Recovery;
@@ -7,9 +6,9 @@ internal sealed partial class RecoveryFlowService
 {
     /// <summary>
     /// A recovery flow an admin hands out (<c>POST /admin/recovery/code|link</c>): no CSRF binding until a browser opens
-    /// it, expiring with the requested <paramref name="expiresIn"/>. Returns the flow and the secret in clear.
+    /// it, expiring with the requested <paramref name="expiresIn"/>; the caller issues the code or token for it.
     /// </summary>
-    public async Task<(RecoveryFlow Flow, string Secret)> CreateForAdminAsync(string type, Identity.Identity identity, TimeSpan expiresIn, string? returnTo, bool link, CancellationToken ct)
+    public async Task<RecoveryFlow> CreateForAdminAsync(string type, Identity.Identity identity, TimeSpan expiresIn, string? returnTo, bool link, CancellationToken ct)
     {
         var requestUrl = FlowUrls.Public(O, "/self-service/recovery/" + (type == FlowTypes.Browser ? "browser" : "api"));
         var flow = New(type, returnTo is null ? requestUrl : FlowUrls.WithQuery(requestUrl, "return_to", returnTo));
@@ -33,8 +32,6 @@ internal sealed partial class RecoveryFlowService
 
         factory.AddCsrfNode(flow);
         await store.CreateAsync(flow, ct);
-        var kind = link ? OneTimeSecretKind.RecoveryToken : OneTimeSecretKind.RecoveryCode;
-        var secret = await sender.IssueAsync(kind, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
-        return (flow, secret);
+        return flow;
     }
 }

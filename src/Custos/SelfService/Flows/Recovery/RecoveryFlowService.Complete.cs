@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
-using Custos.Identity;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
@@ -91,11 +90,7 @@ internal sealed partial class RecoveryFlowService
             return;
         }
 
-        var now = factory.Now;
-        address.Verified = true;
-        address.VerifiedAt = now;
-        address.Status = VerifiableAddressStatus.Completed;
-        address.UpdatedAt = now;
+        address.MarkVerified(factory.Now);
         await identities.UpdateVerifiableAddressAsync(address, ct);
     }
 }

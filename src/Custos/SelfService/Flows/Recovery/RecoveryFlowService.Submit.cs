@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Custos.SelfService.Flows.Http;
-using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 
@@ -27,17 +26,14 @@ internal sealed partial class RecoveryFlowService
         if (flow.IsExpired(factory.Now))
         {
             var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryFlowExpired(flow.ExpiresAt, factory.Time), ct);
-            // Kratos sends JSON clients to the new flow's resource rather than answering 410 here.
-            return FlowResponder.WantsJson(context, flow)
-                ? FlowResponder.Redirect(FlowUrls.Public(O, $"/self-service/recovery/flows?id={replacement.Id:D}"))
-                : FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Recovery, O, replacement.Id));
+            return responder.ExpiredToReplacement(context, flow, replacement);
         }
 
         var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         if (flow.State == "passed_challenge")
         {
-            return Replaced(context, await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryRetrySuccess(), ct));
+            return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryRetrySuccess(), ct));
         }
 
         var code = payload["code"]?.GetValue<string>();
@@ -118,7 +114,7 @@ internal sealed partial class RecoveryFlowService
         // The count is raised before the code is looked at, so parallel guesses cannot exceed the limit.
         if (await store.IncrementSubmitCountAsync(flow, ct) > O.Selfservice.Methods.Code.Config.MaxSubmissions)
         {
-            return Replaced(context, await ReplaceAsync(context, flow, VerificationFlowService.TooOften(), ct));
+            return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationCodeSubmittedTooOften(), ct));
         }
 
         var used = await secrets.UseAsync(OneTimeSecretKind.RecoveryCode, flow.Id, hmac.Candidates(code), factory.Now, ct);

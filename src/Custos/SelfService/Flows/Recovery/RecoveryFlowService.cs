@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
@@ -128,19 +127,5 @@ internal sealed partial class RecoveryFlowService(
         replacement.Ui.Messages.Add(message);
         await store.CreateAsync(replacement, ct);
         return replacement;
-    }
-
-    /// <summary>JSON clients get 410 <c>self_service_flow_replaced</c> with <c>use_flow_id</c>; browsers the new flow's UI.</summary>
-    private IResult Replaced(HttpContext context, RecoveryFlow replacement)
-    {
-        if (!FlowResponder.WantsJson(context, replacement))
-        {
-            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Recovery, O, replacement.Id));
-        }
-
-        return new FlowResponder.ErrorResult(new CustosException(410, "self-service flow replaced", "An error occured, please use the new flow.", "self_service_flow_replaced")
-        {
-            TopLevel = new JsonObject { ["use_flow_id"] = replacement.Id.ToString("D") },
-        });
     }
 }

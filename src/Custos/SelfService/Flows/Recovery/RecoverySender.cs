@@ -16,7 +16,7 @@ internal sealed class RecoverySender(
     FlowFactory factory,
     IPrivilegedIdentityPool identities,
     IOneTimeSecretStore secrets,
-    OneTimeSecrets hmac,
+    OneTimeSecretIssuer issuer,
     ICourier courier)
 {
     private CustosOptions O => factory.Options;
@@ -43,7 +43,7 @@ internal sealed class RecoverySender(
         var kind = UsesLink ? OneTimeSecretKind.RecoveryToken : OneTimeSecretKind.RecoveryCode;
         var lifespan = UsesLink ? O.Selfservice.Methods.Link.Config.Lifespan : O.Selfservice.Methods.Code.Config.Lifespan;
         await secrets.DeleteForFlowAsync(kind, flow.Id, ct);
-        var secret = await IssueAsync(kind, flow.Id, identity.Id, owner.Address.Id, lifespan, OneTimeSecret.SelfService, ct);
+        var secret = await issuer.IssueAsync(kind, flow.Id, identity.Id, owner.Address.Id, lifespan, OneTimeSecret.SelfService, ct);
         var data = new JsonObject
         {
             ["To"] = value,
@@ -62,26 +62,6 @@ internal sealed class RecoverySender(
             data["RecoveryCode"] = secret;
             await courier.QueueEmailAsync(value, CourierTemplateTypes.RecoveryCodeValid, data, ct);
         }
-    }
-
-    /// <summary>Stores a new code or token for the flow and returns the secret in clear (it is never stored).</summary>
-    public async Task<string> IssueAsync(OneTimeSecretKind kind, Guid flowId, Guid identityId, Guid? addressId, TimeSpan lifespan, int secretType, CancellationToken ct)
-    {
-        var secret = kind == OneTimeSecretKind.RecoveryToken ? OneTimeSecrets.NewToken() : OneTimeSecrets.NewCode();
-        var now = factory.Now;
-        await secrets.CreateAsync(new OneTimeSecret
-        {
-            Id = Guid.NewGuid(),
-            Kind = kind,
-            IdentityId = identityId,
-            AddressId = addressId,
-            FlowId = flowId,
-            SecretHmac = hmac.Hmac(secret),
-            SecretType = secretType,
-            ExpiresAt = now + lifespan,
-            IssuedAt = now,
-        }, ct);
-        return secret;
     }
 
     public string LinkUrl(Guid flowId, string token) =>

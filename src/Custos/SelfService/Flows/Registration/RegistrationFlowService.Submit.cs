@@ -61,7 +61,7 @@ internal sealed partial class RegistrationFlowService
         {
             "profile" when O.Selfservice.Methods.Profile.Enabled => await ProfileStepAsync(context, flow, traits, ct),
             "password" when O.Selfservice.Methods.Password.Enabled => await PasswordAsync(context, flow, traits, payload["password"]?.GetValue<string>(), ct),
-            "password" or "profile" => throw KratosErrors.NotFound("This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it."),
+            "password" or "profile" => throw KratosErrors.EndpointDisabled(),
             _ => await InvalidAsync(context, flow, [("", Messages.ErrorValidationRegistrationNoStrategyFound())], ct),
         };
     }

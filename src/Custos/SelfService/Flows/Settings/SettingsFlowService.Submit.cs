@@ -73,7 +73,7 @@ internal sealed partial class SettingsFlowService
 
                 return await FinishAsync(context, flow, session, identity, await updater.SavePasswordAsync(identity, payload["password"]?.GetValue<string>(), ct), method, ct);
             case "profile" or "password":
-                throw KratosErrors.NotFound("This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.");
+                throw KratosErrors.EndpointDisabled();
             default:
                 return await InvalidAsync(context, flow, [("", Messages.ErrorValidationSettingsNoStrategyFound())], identity, ct);
         }

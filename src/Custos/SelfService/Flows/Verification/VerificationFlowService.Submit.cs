@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
-using Custos.Identity;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
@@ -22,17 +21,14 @@ internal sealed partial class VerificationFlowService
         if (flow.IsExpired(factory.Now))
         {
             var replacement = await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationFlowExpired(flow.ExpiresAt, factory.Time), ct);
-            // Kratos sends JSON clients to the new flow's resource rather than answering 410 here.
-            return FlowResponder.WantsJson(context, flow)
-                ? FlowResponder.Redirect(FlowUrls.Public(O, $"/self-service/verification/flows?id={replacement.Id:D}"))
-                : FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, replacement.Id));
+            return responder.ExpiredToReplacement(context, flow, replacement);
         }
 
         var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
         flow.TransientPayload = TransientPayload(payload);
         if (flow.State == "passed_challenge")
         {
-            return Replaced(context, await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationRetrySuccess(), ct));
+            return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationRetrySuccess(), ct));
         }
 
         var code = payload["code"]?.GetValue<string>();
@@ -109,7 +105,7 @@ internal sealed partial class VerificationFlowService
         // The count is raised before the code is looked at, so parallel guesses cannot exceed the limit.
         if (await store.IncrementSubmitCountAsync(flow, ct) > O.Selfservice.Methods.Code.Config.MaxSubmissions)
         {
-            return Replaced(context, await ReplaceAsync(context, flow, TooOften(), ct));
+            return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationCodeSubmittedTooOften(), ct));
         }
 
         var used = await secrets.UseAsync(OneTimeSecretKind.VerificationCode, flow.Id, hmac.Candidates(code), factory.Now, ct);
@@ -165,11 +161,7 @@ internal sealed partial class VerificationFlowService
             return;
         }
 
-        var now = factory.Now;
-        address.Verified = true;
-        address.VerifiedAt = now;
-        address.Status = VerifiableAddressStatus.Completed;
-        address.UpdatedAt = now;
+        address.MarkVerified(factory.Now);
         await identities.UpdateVerifiableAddressAsync(address, ct);
     }
 
@@ -183,20 +175,4 @@ internal sealed partial class VerificationFlowService
         await store.CreateAsync(replacement, ct);
         return replacement;
     }
-
-    /// <summary>JSON clients get 410 <c>self_service_flow_replaced</c> with <c>use_flow_id</c>; browsers the new flow's UI.</summary>
-    private IResult Replaced(HttpContext context, VerificationFlow replacement)
-    {
-        if (!FlowResponder.WantsJson(context, replacement))
-        {
-            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, replacement.Id));
-        }
-
-        return new FlowResponder.ErrorResult(new CustosException(410, "self-service flow replaced", "An error occured, please use the new flow.", "self_service_flow_replaced")
-        {
-            TopLevel = new JsonObject { ["use_flow_id"] = replacement.Id.ToString("D") },
-        });
-    }
-
-    internal static UiText TooOften() => Messages.ErrorValidationGeneric("The request was submitted too often. Please request another code.");
 }

@@ -16,7 +16,7 @@ internal sealed class VerificationSender(
     FlowFactory factory,
     IPrivilegedIdentityPool identities,
     IOneTimeSecretStore secrets,
-    OneTimeSecrets hmac,
+    OneTimeSecretIssuer issuer,
     ICourier courier)
 {
     private CustosOptions O => factory.Options;
@@ -49,25 +49,12 @@ internal sealed class VerificationSender(
     {
         var kind = UsesLink ? OneTimeSecretKind.VerificationToken : OneTimeSecretKind.VerificationCode;
         var lifespan = UsesLink ? O.Selfservice.Methods.Link.Config.Lifespan : O.Selfservice.Methods.Code.Config.Lifespan;
-        var secret = UsesLink ? OneTimeSecrets.NewToken() : OneTimeSecrets.NewCode();
-        var now = factory.Now;
         await secrets.DeleteForFlowAsync(kind, flow.Id, ct);
-        await secrets.CreateAsync(new OneTimeSecret
-        {
-            Id = Guid.NewGuid(),
-            Kind = kind,
-            IdentityId = identity.Id,
-            AddressId = address.Id,
-            FlowId = flow.Id,
-            SecretHmac = hmac.Hmac(secret),
-            ExpiresAt = now + lifespan,
-            IssuedAt = now,
-        }, ct);
-
+        var secret = await issuer.IssueAsync(kind, flow.Id, identity.Id, address.Id, lifespan, OneTimeSecret.SelfService, ct);
         if (address.Status == VerifiableAddressStatus.Pending)
         {
             address.Status = VerifiableAddressStatus.Sent;
-            address.UpdatedAt = now;
+            address.UpdatedAt = factory.Now;
             await identities.UpdateVerifiableAddressAsync(address, ct);
         }
 

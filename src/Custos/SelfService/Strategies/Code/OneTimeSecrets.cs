@@ -12,14 +12,12 @@ namespace Custos.SelfService.Strategies.Code;
 /// </summary>
 internal sealed class OneTimeSecrets(IOptionsMonitor<CustosOptions> options)
 {
-    private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     // Without configured secrets codes only live as long as the process (like the sealed session cookie).
     private static readonly byte[] FallbackKey = RandomNumberGenerator.GetBytes(32);
 
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string NewToken() => RandomNumberGenerator.GetString(Alphanumerics, 32);
+    public static string NewToken() => Sessions.SessionTokens.RandomAlphanumerics(32);
 
     /// <summary>The HMAC a new secret is stored with (the first secret).</summary>
     public string Hmac(string secret) => Compute(Keys()[0], secret);
