@@ -23,8 +23,19 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
     public T Init<T>(T flow, HttpContext context)
         where T : Flow
     {
-        returnTo.Validate(context.Request.Query["return_to"].FirstOrDefault());
+        ReturnTo(context);
         return InitWithoutReturnTo(flow, context);
+    }
+
+    /// <summary>
+    /// The request's <c>return_to</c>, or null when absent; throws 400 <c>self_service_flow_return_to_forbidden</c> when
+    /// it is not allowed. Every redirect to a <c>return_to</c> goes through here, also when no flow is created.
+    /// </summary>
+    public string? ReturnTo(HttpContext context)
+    {
+        var value = context.Request.Query["return_to"].FirstOrDefault();
+        returnTo.Validate(value);
+        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     /// <summary>Fills the common fields of a flow that a hook or an admin creates (its request URL was built by the caller, not taken from the request).</summary>

@@ -134,6 +134,22 @@ public abstract class RecoveryFlowTests<TFactory>(TFactory app) : IClassFixture<
         Assert.Equal("session_already_available", (await response.JsonAsync())["error"]!["id"]!.GetValue<string>());
     }
 
+    [SkippableTheory]
+    [InlineData("login")]
+    [InlineData("registration")]
+    [InlineData("recovery")]
+    public async Task ASignedInBrowser_IsNotRedirectedToAForbiddenReturnTo(string flow)
+    {
+        var client = new FlowClient(app, ClientKind.Browser);
+        await client.RegisterAsync(NewEmail(), Password);
+
+        var allowed = await client.Http.GetAsync($"/self-service/{flow}/browser?return_to=http://localhost:4455/after");
+        var forbidden = await client.Http.GetAsync($"/self-service/{flow}/browser?return_to=https://evil.example/steal");
+
+        Assert.Equal("http://localhost:4455/after", allowed.Headers.Location!.ToString());
+        Assert.StartsWith("http://localhost:4455/error?id=", forbidden.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task AdminRecoveryCode_GivesALinkAndCode_ThatRecoverTheAccountInAnotherBrowser()
     {

@@ -80,7 +80,7 @@ internal sealed partial class LoginFlowService(
     {
         if (type == FlowTypes.Browser && !ContentNegotiation.AcceptsJson(context.Request))
         {
-            return FlowResponder.Redirect(ReturnUrl(context.Request.Query["return_to"].FirstOrDefault()));
+            return FlowResponder.Redirect(ReturnUrl(factory.ReturnTo(context)));
         }
 
         throw SessionAlreadyAvailable();

@@ -38,7 +38,7 @@ internal sealed partial class RecoveryFlowService(
         {
             if (type == FlowTypes.Browser && !ContentNegotiation.AcceptsJson(context.Request))
             {
-                return FlowResponder.Redirect(context.Request.Query["return_to"].FirstOrDefault() ?? O.Selfservice.DefaultBrowserReturnUrl, StatusCodes.Status302Found);
+                return FlowResponder.Redirect(factory.ReturnTo(context) ?? O.Selfservice.DefaultBrowserReturnUrl, StatusCodes.Status302Found);
             }
 
             throw SessionAlreadyAvailable();

@@ -35,7 +35,7 @@ internal sealed partial class RegistrationFlowService(
         {
             if (type == FlowTypes.Browser && !ContentNegotiation.AcceptsJson(context.Request))
             {
-                return FlowResponder.Redirect(context.Request.Query["return_to"].FirstOrDefault() ?? O.Selfservice.DefaultBrowserReturnUrl);
+                return FlowResponder.Redirect(factory.ReturnTo(context) ?? O.Selfservice.DefaultBrowserReturnUrl);
             }
 
             throw SessionAlreadyAvailable();
