@@ -11,9 +11,6 @@ internal static partial class Messages
     /// <summary>4000001: the text is the reason itself, context {reason}. Also used for any 400 error turned into a flow message.</summary>
     public static UiText ErrorValidationGeneric(string reason) => Error(4000001, reason, ("reason", reason));
 
-    /// <summary>Kratos's <c>ErrCodeSubmittedTooOften</c>, shown as the generic 4000001 on the replacement flow.</summary>
-    public static UiText ErrorValidationCodeSubmittedTooOften() => ErrorValidationGeneric("The request was submitted too often. Please request another code.");
-
     public static UiText ErrorValidationRequired(string property) => Error(4000002, $"Property {property} is missing.", ("property", property));
 
     public static UiText ErrorValidationMinLength(int minLength, int actualLength) =>

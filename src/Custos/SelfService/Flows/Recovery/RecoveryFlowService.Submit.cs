@@ -114,7 +114,7 @@ internal sealed partial class RecoveryFlowService
         // The count is raised before the code is looked at, so parallel guesses cannot exceed the limit.
         if (await store.IncrementSubmitCountAsync(flow, ct) > O.Selfservice.Methods.Code.Config.MaxSubmissions)
         {
-            return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationCodeSubmittedTooOften(), ct));
+            return responder.Superseded(context, await ReplaceAsync(context, flow, OneTimeSecrets.SubmittedTooOften(), ct));
         }
 
         var used = await secrets.UseAsync(OneTimeSecretKind.RecoveryCode, flow.Id, hmac.Candidates(code), factory.Now, ct);
