@@ -150,6 +150,28 @@ public abstract class RecoveryFlowTests<TFactory>(TFactory app) : IClassFixture<
         Assert.StartsWith("http://localhost:4455/error?id=", forbidden.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("recovery", """{"method":"code","code":123456}""")]
+    [InlineData("recovery", """{"method":"code","email":5}""")]
+    [InlineData("verification", """{"method":["code"]}""")]
+    [InlineData("verification", """{"method":"code","code":{"x":1}}""")]
+    [InlineData("login", """{"method":"password","identifier":"a@b.c","password":"x","csrf_token":7}""")]
+    public async Task FieldsOfTheWrongJsonType_AreA400(string flow, string body)
+    {
+        var client = new FlowClient(app, ClientKind.Api);
+        var created = await client.InitAsync(flow);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(created["ui"]!["action"]!.GetValue<string>()).PathAndQuery)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must be a string", (await response.JsonAsync())["error"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task AdminRecoveryCode_GivesALinkAndCode_ThatRecoverTheAccountInAnotherBrowser()
     {

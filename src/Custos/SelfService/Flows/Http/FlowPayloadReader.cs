@@ -29,6 +29,17 @@ internal static class FlowPayloadReader
         MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes,
     };
 
+    /// <summary>
+    /// A text field of the payload, or null when absent or JSON null; any other JSON type is a 400 naming the field
+    /// (a number or array where Kratos's body schema expects a string).
+    /// </summary>
+    public static string? Text(JsonObject payload, string key) => payload[key] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => throw KratosErrors.BadRequest($"The request body field \"{key}\" must be a string."),
+    };
+
     public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))

@@ -31,7 +31,7 @@ internal sealed partial class LoginFlowService
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
+        if (factory.CheckSubmission(context, flow, FlowPayloadReader.Text(payload, "csrf_token")) is { } refused)
         {
             return await InvalidAsync(context, flow, refused, ct);
         }
@@ -43,7 +43,7 @@ internal sealed partial class LoginFlowService
                 : FlowResponder.Redirect(factory.Options.Selfservice.DefaultBrowserReturnUrl);
         }
 
-        var method = payload["method"]?.GetValue<string>();
+        var method = FlowPayloadReader.Text(payload, "method");
         var strategy = strategies.FirstOrDefault(s => s.Method == method);
         if (strategy is null)
         {

@@ -36,9 +36,9 @@ internal sealed partial class RecoveryFlowService
             return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryRetrySuccess(), ct));
         }
 
-        var code = payload["code"]?.GetValue<string>();
-        var token = payload["token"]?.GetValue<string>();
-        var method = payload["method"]?.GetValue<string>() ?? (!string.IsNullOrEmpty(token) ? "link" : !string.IsNullOrEmpty(code) ? "code" : null);
+        var code = FlowPayloadReader.Text(payload, "code");
+        var token = FlowPayloadReader.Text(payload, "token");
+        var method = FlowPayloadReader.Text(payload, "method") ?? (!string.IsNullOrEmpty(token) ? "link" : !string.IsNullOrEmpty(code) ? "code" : null);
         // An admin-issued code flow takes codes even when self-service recovery sends links.
         if (method != (flow.Active ?? Method))
         {
@@ -55,13 +55,13 @@ internal sealed partial class RecoveryFlowService
         }
 
         // A code is only taken in the code step; in the first step the address decides.
-        var email = payload["email"]?.GetValue<string>();
+        var email = FlowPayloadReader.Text(payload, "email");
         if (method == "code" && !string.IsNullOrEmpty(code) && string.IsNullOrEmpty(email) && flow.State == "sent_email")
         {
             return await UseCodeAsync(context, flow, code, ct);
         }
 
-        return await SendAsync(context, flow, email, payload["csrf_token"]?.GetValue<string>(), ct);
+        return await SendAsync(context, flow, email, FlowPayloadReader.Text(payload, "csrf_token"), ct);
     }
 
     private async Task<IResult> SendAsync(HttpContext context, RecoveryFlow flow, string? email, string? csrfToken, CancellationToken ct)

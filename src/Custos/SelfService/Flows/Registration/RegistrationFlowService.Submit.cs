@@ -39,7 +39,7 @@ internal sealed partial class RegistrationFlowService
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
+        if (factory.CheckSubmission(context, flow, FlowPayloadReader.Text(payload, "csrf_token")) is { } refused)
         {
             return await InvalidAsync(context, flow, [("", refused)], ct);
         }
@@ -47,8 +47,8 @@ internal sealed partial class RegistrationFlowService
         var traits = payload["traits"] as JsonObject ?? [];
         FlowPayloadReader.CoerceTraits(payload, schema.Raw, context.Request.HasFormContentType);
         traits = payload["traits"] as JsonObject ?? traits;
-        var method = payload["method"]?.GetValue<string>();
-        var screen = payload["screen"]?.GetValue<string>();
+        var method = FlowPayloadReader.Text(payload, "method");
+        var screen = FlowPayloadReader.Text(payload, "screen");
         if (screen == "previous" || method == "profile:back")
         {
             await PopulateFirstScreenAsync(flow, traits, ct);
@@ -60,7 +60,7 @@ internal sealed partial class RegistrationFlowService
         return method switch
         {
             "profile" when O.Selfservice.Methods.Profile.Enabled => await ProfileStepAsync(context, flow, traits, ct),
-            "password" when O.Selfservice.Methods.Password.Enabled => await PasswordAsync(context, flow, traits, payload["password"]?.GetValue<string>(), ct),
+            "password" when O.Selfservice.Methods.Password.Enabled => await PasswordAsync(context, flow, traits, FlowPayloadReader.Text(payload, "password"), ct),
             "password" or "profile" => throw KratosErrors.EndpointDisabled(),
             _ => await InvalidAsync(context, flow, [("", Messages.ErrorValidationRegistrationNoStrategyFound())], ct),
         };

@@ -42,11 +42,11 @@ internal sealed partial class SettingsFlowService
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
+        if (factory.CheckSubmission(context, flow, FlowPayloadReader.Text(payload, "csrf_token")) is { } refused)
         {
             return await InvalidAsync(context, flow, [("", refused)], identity, ct);
         }
-        var method = payload["method"]?.GetValue<string>();
+        var method = FlowPayloadReader.Text(payload, "method");
         flow.Active = method;
         switch (method)
         {
@@ -71,7 +71,7 @@ internal sealed partial class SettingsFlowService
                     return RefreshRequired(context, flow);
                 }
 
-                return await FinishAsync(context, flow, session, identity, await updater.SavePasswordAsync(identity, payload["password"]?.GetValue<string>(), ct), method, ct);
+                return await FinishAsync(context, flow, session, identity, await updater.SavePasswordAsync(identity, FlowPayloadReader.Text(payload, "password"), ct), method, ct);
             case "profile" or "password":
                 throw KratosErrors.EndpointDisabled();
             default:

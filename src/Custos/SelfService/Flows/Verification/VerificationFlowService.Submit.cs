@@ -31,9 +31,9 @@ internal sealed partial class VerificationFlowService
             return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationVerificationRetrySuccess(), ct));
         }
 
-        var code = payload["code"]?.GetValue<string>();
-        var token = payload["token"]?.GetValue<string>();
-        var method = payload["method"]?.GetValue<string>() ?? (!string.IsNullOrEmpty(code) ? "code" : !string.IsNullOrEmpty(token) ? "link" : null);
+        var code = FlowPayloadReader.Text(payload, "code");
+        var token = FlowPayloadReader.Text(payload, "token");
+        var method = FlowPayloadReader.Text(payload, "method") ?? (!string.IsNullOrEmpty(code) ? "code" : !string.IsNullOrEmpty(token) ? "link" : null);
         if (method != Method)
         {
             flow.Ui.ResetMessages();
@@ -63,7 +63,7 @@ internal sealed partial class VerificationFlowService
     {
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        var email = payload["email"]?.GetValue<string>();
+        var email = FlowPayloadReader.Text(payload, "email");
         if (string.IsNullOrWhiteSpace(email))
         {
             flow.Ui.AddMessage("email", Messages.ErrorValidationRequired("email"), Method == "link" ? UiNodeGroup.Link : UiNodeGroup.Code);
@@ -71,7 +71,7 @@ internal sealed partial class VerificationFlowService
             return responder.Invalid(context, flow);
         }
 
-        if (factory.CheckSubmission(context, flow, payload["csrf_token"]?.GetValue<string>()) is { } refused)
+        if (factory.CheckSubmission(context, flow, FlowPayloadReader.Text(payload, "csrf_token")) is { } refused)
         {
             flow.Ui.Messages.Add(refused);
             await store.UpdateAsync(flow, ct);
