@@ -13,8 +13,9 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 
-# Native libraries the server P/Invokes, and the PostgreSQL server the persistence tests use.
-APT_PACKAGES=(libsodium23 libargon2-1 libjsonnet0 libssl3 postgresql)
+# Native libraries the server P/Invokes, the PostgreSQL server the persistence tests use, and aiosmtpd (the
+# STARTTLS test SMTP server: MailDev hides STARTTLS).
+APT_PACKAGES=(libsodium23 libargon2-1 libjsonnet0 libssl3 postgresql python3-aiosmtpd)
 # ---- browser journeys ---------------------------------------------------------------------------------
 # playwright-core (tests/browser) drives Debian's /usr/bin/chromium: no browser is ever downloaded.
 BROWSER_APT_PACKAGES=(chromium)

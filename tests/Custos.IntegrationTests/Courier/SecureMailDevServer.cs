@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Custos.IntegrationTests.Courier;
 
 /// <summary>
@@ -13,34 +11,12 @@ public sealed class SecureMailDevServer : MailDevServer
 
     private readonly string _dir = Directory.CreateTempSubdirectory("custos-maildev-tls-").FullName;
 
-    protected override async Task<string?> PrepareAsync()
+    protected override Task<string?> PrepareAsync()
     {
-        var cert = Path.Combine(_dir, "cert.pem");
-        var key = Path.Combine(_dir, "key.pem");
-        ProcessStartInfo start = new("openssl")
-        {
-            ArgumentList = { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        try
-        {
-            using var openssl = Process.Start(start)!;
-            await openssl.WaitForExitAsync();
-            if (openssl.ExitCode != 0)
-            {
-                MarkUnavailable("openssl could not create a certificate: " + await openssl.StandardError.ReadToEndAsync());
-                return null;
-            }
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            MarkUnavailable("openssl is not available: " + e.Message);
-            return null;
-        }
+        var (cert, key) = TestCertificate.WritePem(_dir);
 
         // MailDev passes these to the command line unquoted; the password has no spaces.
-        return $"--incoming-secure --incoming-cert {cert} --incoming-key {key} --incoming-user {User} --incoming-pass {Password}";
+        return Task.FromResult<string?>($"--incoming-secure --incoming-cert {cert} --incoming-key {key} --incoming-user {User} --incoming-pass {Password}");
     }
 
     public override async Task DisposeAsync()

@@ -13,11 +13,31 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
 {
     private const string Password = "correct horse battery staple";
 
+    // Both flows with the link strategy instead of codes.
+    private const string LinkYaml = """
+        secrets:
+          default:
+            - a-default-secret-of-32-characters
+        selfservice:
+          methods:
+            link:
+              enabled: true
+          flows:
+            recovery:
+              enabled: true
+              use: link
+              ui_url: http://localhost:4455/recovery
+            verification:
+              enabled: true
+              use: link
+              ui_url: http://localhost:4455/verification
+        """;
+
     // Without backoff between attempts a message is retried every pull; the outage test allows many attempts.
-    private static CustosAppFactory App(int smtpPort, int retries = 5) => new()
+    private static CustosAppFactory App(int smtpPort, int retries = 5, string flowsYaml = AddressFlowApp.Yaml) => new()
     {
         WatchCourier = true,
-        ExtraYaml = AddressFlowApp.Yaml + $"""
+        ExtraYaml = flowsYaml + $"""
 
             courier:
               smtp:
@@ -90,6 +110,49 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
         Assert.Equal(HttpStatusCode.SeeOther, (await client.SubmitAsync(settings, new() { ["method"] = "password", ["password"] = "my new and better passphrase" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await new FlowClient(app, ClientKind.Api).LoginAsync(email, "my new and better passphrase")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task RecoveryLinkMailArrives_TheLinkSignsIn_AndTheNewPasswordWorks()
+    {
+        Skip.If(mail.Unavailable is not null, mail.Unavailable);
+        using var app = App(mail.SmtpPort, flowsYaml: LinkYaml);
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await app.Admin().CreateIdentityAsync(email, Password);
+        var client = new FlowClient(app, ClientKind.Browser);
+        await client.SubmitAsync(await client.InitAsync("recovery"), new() { ["method"] = "link", ["email"] = email });
+
+        var delivered = await WaitForMailAsync(mail, email);
+        Assert.NotNull(delivered);
+        var link = Mailbox.LinkIn(delivered!["text"]!.GetValue<string>());
+        Assert.StartsWith("/self-service/recovery?", link, StringComparison.Ordinal);
+        var browser = new FlowClient(app, ClientKind.Browser);
+        var clicked = await browser.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.SeeOther, clicked.StatusCode);
+        var settings = await browser.GetFlowAsync("settings", System.Web.HttpUtility.ParseQueryString(clicked.Headers.Location!.Query)["flow"]!);
+        Assert.Equal(HttpStatusCode.SeeOther, (await browser.SubmitAsync(settings, new() { ["method"] = "password", ["password"] = "my new and better passphrase" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await new FlowClient(app, ClientKind.Api).LoginAsync(email, "my new and better passphrase")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await new FlowClient(app, ClientKind.Api).LoginAsync(email, Password)).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Registration_VerificationLinkMailArrives_AndTheLinkVerifiesTheAddress()
+    {
+        Skip.If(mail.Unavailable is not null, mail.Unavailable);
+        using var app = App(mail.SmtpPort, flowsYaml: LinkYaml);
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await new FlowClient(app, ClientKind.Api).RegisterAsync(email, Password);
+
+        var delivered = await WaitForMailAsync(mail, email);
+        Assert.NotNull(delivered);
+        var link = Mailbox.LinkIn(delivered!["text"]!.GetValue<string>());
+        Assert.StartsWith("/self-service/verification?", link, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, (await new FlowClient(app, ClientKind.Browser).Http.GetAsync(link)).StatusCode);
+
+        var identity = (await (await app.Admin().GetAsync($"/admin/identities?credentials_identifier={email}")).JsonAsync())[0]!;
+        Assert.Equal("completed", identity["verifiable_addresses"]![0]!["status"]!.GetValue<string>());
+        Assert.True(identity["verifiable_addresses"]![0]!["verified"]!.GetValue<bool>());
     }
 
     [SkippableFact]

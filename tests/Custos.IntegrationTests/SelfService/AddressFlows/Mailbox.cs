@@ -27,7 +27,13 @@ internal static partial class Mailbox
     public static async Task<string> LatestLinkAsync(this CustosAppFactory app, string recipient)
     {
         var message = (await app.MessagesAsync(recipient))[0];
-        var url = Link().Match(message.Body) is { Success: true } m ? m.Value : throw new InvalidOperationException("no link in: " + message.Body);
+        return LinkIn(message.Body);
+    }
+
+    /// <summary>The first self-service URL in a mail's text, as a path and query.</summary>
+    public static string LinkIn(string text)
+    {
+        var url = Link().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException("no link in: " + text);
         return new Uri(System.Net.WebUtility.HtmlDecode(url)).PathAndQuery;
     }
 
