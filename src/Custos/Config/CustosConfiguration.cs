@@ -21,7 +21,7 @@ internal static class CustosConfiguration
 
         var warnings = new List<string>();
         EnvironmentOverrides.Apply(document, environment, warnings);
-        CustosOptionsDefaults.ApplyToDocument(document, dev);
+        CustosOptionsDefaults.ApplyToDocument(document, dev, withoutFiles: files.Count == 0);
 
         var errors = new List<string>();
         var options = new OptionsBinder(errors, warnings).Bind(document);

@@ -12,12 +12,20 @@ internal static class CustosOptionsDefaults
     /// <summary>The database used by <c>--dev</c> when no <c>dsn</c> is configured.</summary>
     public const string DevDsn = "sqlite://./custos.db?_fk=true";
 
-    /// <summary>Before binding: in dev mode, fill <c>dsn</c> and <c>identity.schemas</c> when absent.</summary>
-    public static void ApplyToDocument(JsonObject document, bool dev)
+    /// <summary>
+    /// Before binding: in dev mode, fill <c>dsn</c> and <c>identity.schemas</c> when absent; in dev mode without any
+    /// configuration file, also turn on what a person trying Custos expects (<see cref="ApplyTryItDefaults"/>).
+    /// </summary>
+    public static void ApplyToDocument(JsonObject document, bool dev, bool withoutFiles = false)
     {
         if (!dev)
         {
             return;
+        }
+
+        if (withoutFiles)
+        {
+            ApplyTryItDefaults(document);
         }
 
         if (document["dsn"] is null)
@@ -40,6 +48,36 @@ internal static class CustosOptionsDefaults
                 ["url"] = IdentityOptions.BuiltinDefaultSchemaUrl,
             });
         }
+    }
+
+    /// <summary>
+    /// <c>custos serve --dev</c> with no configuration file is a complete sign-in system to try: recovery and
+    /// verification are on (Kratos defaults them off), and a registration (with any method) signs the person in and shows the
+    /// verification page. Keys set through the environment win; any configuration file turns this off, so a Kratos
+    /// config behaves as it does under Kratos.
+    /// </summary>
+    private static void ApplyTryItDefaults(JsonObject document)
+    {
+        var flows = Child(Child(document, "selfservice"), "flows");
+        foreach (var flow in new[] { "recovery", "verification" })
+        {
+            var section = Child(flows, flow);
+            section["enabled"] ??= true;
+        }
+
+        var after = Child(Child(flows, "registration"), "after");
+        after["hooks"] ??= new JsonArray(new JsonObject { ["hook"] = "session" }, new JsonObject { ["hook"] = "show_verification_ui" });
+    }
+
+    private static JsonObject Child(JsonObject parent, string key)
+    {
+        if (parent[key] is not JsonObject child)
+        {
+            child = [];
+            parent[key] = child;
+        }
+
+        return child;
     }
 
     /// <summary>After binding: derived defaults. <paramref name="document"/> tells which keys were written explicitly.</summary>
@@ -124,13 +162,7 @@ internal static class CustosOptionsDefaults
         var node = document;
         foreach (var key in path.Prepend("selfservice").SkipLast(1))
         {
-            if (node[key] is not JsonObject child)
-            {
-                child = [];
-                node[key] = child;
-            }
-
-            node = child;
+            node = Child(node, key);
         }
 
         node[path[^1]] = fallback;

@@ -48,6 +48,44 @@ public sealed class DevModeConfigTests
     }
 
     [Fact]
+    public void Load_DevWithoutFiles_TurnsOnRecoveryVerificationAndTheSessionAfterRegistration()
+    {
+        var options = CustosConfiguration.Load([], ConfigTestFiles.NoEnvironment, dev: true).Options;
+
+        Assert.True(options.Selfservice.Flows.Recovery.Enabled);
+        Assert.True(options.Selfservice.Flows.Verification.Enabled);
+        Assert.Equal(["session", "show_verification_ui"], options.Selfservice.Flows.Registration.After.Hooks.Select(h => h.Hook));
+    }
+
+    [Fact]
+    public void Load_DevWithoutFiles_KeepsWhatTheEnvironmentSets()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["SELFSERVICE_FLOWS_RECOVERY_ENABLED"] = "false",
+            ["SELFSERVICE_FLOWS_REGISTRATION_AFTER_HOOKS"] = "[]",
+        };
+
+        var options = CustosConfiguration.Load([], environment, dev: true).Options;
+
+        Assert.False(options.Selfservice.Flows.Recovery.Enabled);
+        Assert.True(options.Selfservice.Flows.Verification.Enabled);
+        Assert.Empty(options.Selfservice.Flows.Registration.After.Hooks);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Load_WithAConfigFile_KeepsKratosDefaults(bool dev)
+    {
+        var options = ConfigTestFiles.Load(ConfigTestFiles.MinimalYaml, dev: dev).Options;
+
+        Assert.False(options.Selfservice.Flows.Recovery.Enabled);
+        Assert.False(options.Selfservice.Flows.Verification.Enabled);
+        Assert.Empty(options.Selfservice.Flows.Registration.After.Hooks);
+    }
+
+    [Fact]
     public void Load_NotDev_CookiesSecureByDefault()
     {
         var options = ConfigTestFiles.Load(ConfigTestFiles.MinimalYaml).Options;

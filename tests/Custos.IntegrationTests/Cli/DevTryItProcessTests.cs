@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Custos.IntegrationTests.Infrastructure;
+
+namespace Custos.IntegrationTests.Cli;
+
+/// <summary>
+/// <c>custos serve --dev</c> with no configuration file is a complete system to try: a registration signs in and leads
+/// to verification, the code can be read from the courier (the dev mailbox's source), and recovery is on.
+/// </summary>
+public sealed partial class DevTryItProcessTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("custos-dev-try-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task DevWithoutConfig_RegistrationSignsIn_VerificationAndRecoveryWork()
+    {
+        var (publicPort, adminPort) = (CustosProcess.FreePort(), CustosProcess.FreePort());
+        var env = new Dictionary<string, string>
+        {
+            ["SERVE_PUBLIC_PORT"] = publicPort.ToString(CultureInfo.InvariantCulture),
+            ["SERVE_ADMIN_PORT"] = adminPort.ToString(CultureInfo.InvariantCulture),
+        };
+        await using var server = CustosProcess.Start(["serve", "--dev"], env, _dir);
+        await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/ready");
+        using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
+        var email = $"{Guid.NewGuid():N}@example.com";
+
+        var registrationFlow = await JsonAsync(await api.GetAsync("/self-service/registration/api"));
+        var registered = await api.PostAsync(
+            $"/self-service/registration?flow={registrationFlow["id"]}",
+            Json(new JsonObject { ["method"] = "password", ["password"] = "correct horse battery staple", ["traits"] = new JsonObject { ["email"] = email } }));
+        var registration = await JsonAsync(registered);
+
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.False(string.IsNullOrEmpty(registration["session_token"]?.GetValue<string>()));
+        var verificationFlowId = registration["continue_with"]!.AsArray()
+            .Single(c => c!["action"]!.GetValue<string>() == "show_verification_ui")!["flow"]!["id"]!.GetValue<string>();
+
+        var messages = await JsonAsync(await admin.GetAsync($"/admin/courier/messages?recipient={email}"));
+        var message = Assert.Single(messages.AsArray())!;
+        Assert.Equal("verification_code_valid", message["template_type"]!.GetValue<string>());
+        var code = SixDigits().Match(message["body"]!.GetValue<string>()).Value;
+        var verified = await JsonAsync(await api.PostAsync($"/self-service/verification?flow={verificationFlowId}", Json(new JsonObject { ["method"] = "code", ["code"] = code })));
+        Assert.Equal("passed_challenge", verified["state"]!.GetValue<string>());
+
+        var recovery = await api.GetAsync("/self-service/recovery/api");
+        Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
+    }
+
+    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("empty body");
+
+    [GeneratedRegex("(?<![0-9])[0-9]{6}(?![0-9])")]
+    private static partial Regex SixDigits();
+}
