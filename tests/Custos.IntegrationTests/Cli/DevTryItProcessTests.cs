@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -20,14 +19,8 @@ public sealed partial class DevTryItProcessTests : IDisposable
     [Fact]
     public async Task DevWithoutConfig_RegistrationSignsIn_VerificationAndRecoveryWork()
     {
-        var (publicPort, adminPort) = (CustosProcess.FreePort(), CustosProcess.FreePort());
-        var env = new Dictionary<string, string>
-        {
-            ["SERVE_PUBLIC_PORT"] = publicPort.ToString(CultureInfo.InvariantCulture),
-            ["SERVE_ADMIN_PORT"] = adminPort.ToString(CultureInfo.InvariantCulture),
-        };
-        await using var server = CustosProcess.Start(["serve", "--dev"], env, _dir);
-        await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/ready");
+        var (server, publicPort, adminPort) = await CustosProcess.StartDevWithoutConfigAsync(_dir);
+        await using var _ = server;
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
         using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
         var email = $"{Guid.NewGuid():N}@example.com";

@@ -49,14 +49,8 @@ public sealed class ServeProcessTests : IDisposable
     [Fact]
     public async Task DevWithoutConfig_UsesLocalSqliteAndBuiltinSchema_AndStopsOnSigterm()
     {
-        var (publicPort, adminPort) = (CustosProcess.FreePort(), CustosProcess.FreePort());
-        var env = new Dictionary<string, string>
-        {
-            ["SERVE_PUBLIC_PORT"] = publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["SERVE_ADMIN_PORT"] = adminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        await using var server = CustosProcess.Start(["serve", "--dev"], env, _dir);
-        await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/ready");
+        var (server, publicPort, adminPort) = await CustosProcess.StartDevWithoutConfigAsync(_dir);
+        await using var _ = server;
         using var client = new HttpClient();
         var created = await client.PostAsync($"http://127.0.0.1:{adminPort}/admin/identities",
             new StringContent("""{"traits":{"email":"dev@example.com","name":{"first":"Dev"}}}""", System.Text.Encoding.UTF8, "application/json"));

@@ -66,6 +66,32 @@ public sealed class CustosProcess : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// <c>custos serve --dev</c> with no configuration file in <paramref name="workingDirectory"/> (where it keeps
+    /// <c>custos.db</c>), on free ports set through the environment, once its admin API is ready.
+    /// </summary>
+    public static async Task<(CustosProcess Server, int PublicPort, int AdminPort)> StartDevWithoutConfigAsync(string workingDirectory)
+    {
+        var (publicPort, adminPort) = (FreePort(), FreePort());
+        var env = new Dictionary<string, string>
+        {
+            ["SERVE_PUBLIC_PORT"] = publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SERVE_ADMIN_PORT"] = adminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var server = Start(["serve", "--dev"], env, workingDirectory);
+        try
+        {
+            await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/ready");
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return (server, publicPort, adminPort);
+    }
+
     /// <summary>Runs a command to completion and returns (exit code, stdout, stderr).</summary>
     public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? env = null, int timeoutSeconds = 60)
     {
