@@ -14,7 +14,8 @@ namespace Custos.Courier.Channels;
 /// connect host; the tunnel instead does the TLS handshake itself (after its own EHLO/STARTTLS exchange for
 /// <c>smtp://</c>), checks the certificate against <c>server_name</c> with the default chain rules unless
 /// <c>skip_ssl_verify</c>, requires TLS 1.2+, and can present a client certificate. The server's greeting is replayed
-/// to SmtpClient, which then talks to the server (EHLO, AUTH, MAIL ...) through the encrypted stream.
+/// to SmtpClient, which then talks to the server (EHLO, AUTH, MAIL ...) through the encrypted stream. Connections to
+/// the loopback port from other processes are refused (<see cref="LoopbackPeer"/>).
 /// </summary>
 internal sealed class SmtpTlsTunnel : IAsyncDisposable
 {
@@ -31,7 +32,7 @@ internal sealed class SmtpTlsTunnel : IAsyncDisposable
         _upstream = upstream;
         _tls = tls;
         _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start(1);
+        _listener.Start(4);
         _pump = PumpAsync(greeting, _stop.Token);
     }
 
@@ -106,7 +107,7 @@ internal sealed class SmtpTlsTunnel : IAsyncDisposable
 
     private async Task PumpAsync(byte[]? greeting, CancellationToken ct)
     {
-        using var client = await _listener.AcceptTcpClientAsync(ct);
+        using var client = await AcceptOwnAsync(ct);
         _listener.Stop();
         var local = client.GetStream();
         if (greeting is not null)
@@ -120,6 +121,24 @@ internal sealed class SmtpTlsTunnel : IAsyncDisposable
         await Task.WhenAny(up, down);
         await done.CancelAsync();
         await Task.WhenAll(up, down);
+    }
+
+    // Only SmtpClient in this process may use the encrypted connection: a connection from another process (found
+    // through /proc on Linux) is closed and the listener waits for the next one.
+    private async Task<TcpClient> AcceptOwnAsync(CancellationToken ct)
+    {
+        for (var refused = 0; refused < 8; refused++)
+        {
+            var client = await _listener.AcceptTcpClientAsync(ct);
+            if (LoopbackPeer.IsOwnProcess(client.Client) != false)
+            {
+                return client;
+            }
+
+            client.Dispose();
+        }
+
+        throw new IOException("too many connections to the SMTP tunnel from other processes");
     }
 
     private static async Task CopyAsync(Stream from, Stream to, CancellationToken ct)
