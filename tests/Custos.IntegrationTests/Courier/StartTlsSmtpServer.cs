@@ -21,6 +21,9 @@ public sealed class StartTlsSmtpServer : IAsyncLifetime
 
     public int SmtpPort { get; } = MailDevServer.FreePort();
 
+    /// <summary>The server's self-signed certificate (PEM), for a client that is to trust it.</summary>
+    public string CertificatePath { get; private set; } = "";
+
     /// <summary>Why the server is unavailable, or null.</summary>
     public string? Unavailable { get; private set; }
 
@@ -29,6 +32,7 @@ public sealed class StartTlsSmtpServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var (cert, key) = TestCertificate.WritePem(_dir);
+        CertificatePath = cert;
         ProcessStartInfo start = new(Python)
         {
             ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{SmtpPort}", "--tlscert", cert, "--tlskey", key, "-c", "aiosmtpd.handlers.Mailbox", Maildir },
