@@ -130,6 +130,11 @@ internal static class FlowPayloadReader
         {
             throw KratosErrors.BadRequest($"Unable to decode HTTP {request.Method.ToUpperInvariant()} form body: {e.Message}");
         }
+        catch (IOException) when (!ct.IsCancellationRequested && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body that ends before its closing boundary.
+            throw KratosErrors.BadRequest($"Unable to decode HTTP {request.Method.ToUpperInvariant()} form body: the multipart body is truncated or malformed.");
+        }
 
         return FromPairs(form.Select(f => (f.Key, f.Value.ToArray())), parseTransientPayload: true);
     }

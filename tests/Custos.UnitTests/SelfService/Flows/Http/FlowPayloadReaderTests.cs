@@ -90,6 +90,20 @@ public sealed class FlowPayloadReaderTests
     }
 
     [Theory]
+    [InlineData("multipart/form-data; boundary=x", "garbage")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"method\"\r\n\r\ncode")]
+    [InlineData("multipart/form-data", "--x\r\n")]
+    public async Task MalformedMultipart_Is400(string contentType, string body)
+    {
+        var request = Request(contentType, body);
+
+        var error = await Assert.ThrowsAsync<CustosException>(() => FlowPayloadReader.ReadAsync(request, CancellationToken.None));
+
+        Assert.Equal(400, error.Code);
+        Assert.StartsWith("Unable to decode HTTP POST form body", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("text/plain")]
     [InlineData("application/xml")]
     [InlineData(null)]
