@@ -1,4 +1,5 @@
 using Custos.Config;
+using Custos.Hosting;
 using Custos.SelfService.Flows.Csrf;
 using Custos.Ui.Api;
 using Custos.Ui.Rendering;
@@ -69,7 +70,16 @@ internal sealed class SessionActions(PublicApi api, IOptionsMonitor<CustosOption
     private async Task<(UiSite Site, IFormCollection Form, IResult? Rejected)> ReadAsync(HttpContext context, CancellationToken ct)
     {
         var site = UiSite.From(options.CurrentValue);
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(ct) : FormCollection.Empty;
+        IFormCollection form;
+        try
+        {
+            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(ct) : FormCollection.Empty;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            return (site, FormCollection.Empty, errors.RenderEnvelope(site, ApiResponse.FromException(KratosErrors.BadRequest("The form body could not be decoded."))));
+        }
+
         if (!csrf.Matches(context.Request, form["csrf_token"].FirstOrDefault()))
         {
             var error = CsrfErrors.ForRequest(context.Request, csrf.Name, tokenSent: !string.IsNullOrEmpty(form["csrf_token"].FirstOrDefault()));
