@@ -126,3 +126,81 @@ describe('verification and recovery through @ory/kratos-client-fetch', () => {
     assert.equal(missing.body.error.code, 404);
   });
 });
+
+describe('recovery and verification links through @ory/kratos-client-fetch', () => {
+  const server = useServer({
+    hasher: 'bcrypt',
+    dev: true,
+    config: {
+      selfservice: {
+        methods: { link: { enabled: true }, password: { config: { haveibeenpwned_enabled: false } } },
+        flows: { verification: { enabled: true, use: 'link' }, recovery: { enabled: true, use: 'link' } },
+      },
+    },
+  });
+  const apis = async () => {
+    const s = await server.get();
+    return {
+      frontend: new FrontendApi(new Configuration({ basePath: s.publicUrl, headers: { Accept: 'application/json' } })),
+      courier: new CourierApi(new Configuration({ basePath: s.adminUrl })),
+      identity: new IdentityApi(new Configuration({ basePath: s.adminUrl })),
+    };
+  };
+
+  // What a browser does with an emailed link: one GET, no redirect followed; returns the redirect and the cookies.
+  async function click(link) {
+    const response = await fetch(link, { redirect: 'manual' });
+    const cookie = response.headers.getSetCookie().map((c) => c.split(';', 1)[0]).join('; ');
+    return { status: response.status, location: response.headers.get('location'), cookie };
+  }
+
+  test('admin: createRecoveryLinkForIdentity → the link signs in → settings flow → new password → login', async () => {
+    const { frontend, identity } = await apis();
+    const email = uniqueEmail('admin-link');
+    const created = await identity.createIdentity({
+      createIdentityBody: { schema_id: 'default', traits: { email }, credentials: { password: { config: { password: PASSWORD } } } },
+    });
+    const { recovery_link: link } = await identity.createRecoveryLinkForIdentity({
+      createRecoveryLinkForIdentityBody: { identity_id: created.id, expires_in: '10m' },
+    });
+
+    const clicked = await click(link);
+    assert.equal(clicked.status, 303);
+    const settingsId = new URL(clicked.location).searchParams.get('flow');
+    assert.ok(settingsId, `redirected to the settings UI: ${clicked.location}`);
+    const settings = await frontend.getSettingsFlow({ id: settingsId, cookie: clicked.cookie });
+    assert.ok(settings.ui.messages.some((m) => m.id === 1060001), 'the settings flow says the account was recovered');
+    const csrf = settings.ui.nodes.find((n) => n.attributes.name === 'csrf_token').attributes.value;
+    await frontend.updateSettingsFlow({
+      flow: settingsId,
+      cookie: clicked.cookie,
+      updateSettingsFlowBody: { method: 'password', password: NEW_PASSWORD, csrf_token: csrf },
+    });
+
+    const login = await frontend.createNativeLoginFlow();
+    const signedIn = await frontend.updateLoginFlow({
+      flow: login.id,
+      updateLoginFlowBody: { method: 'password', identifier: email, password: NEW_PASSWORD },
+    });
+    assert.equal(signedIn.session.identity.id, created.id);
+    assert.equal((await click(link)).status, 303, 'a used link leads back to a new recovery flow');
+  });
+
+  test('native: verification by link → the emailed link verifies the address', async () => {
+    const { frontend, courier, identity } = await apis();
+    const email = uniqueEmail('verify-link');
+    const created = await identity.createIdentity({ createIdentityBody: { schema_id: 'default', traits: { email } } });
+    const flow = await frontend.createNativeVerificationFlow();
+    const sent = await frontend.updateVerificationFlow({ flow: flow.id, updateVerificationFlowBody: { method: 'link', email } });
+    assert.equal(sent.state, 'sent_email');
+
+    const [message] = await courier.listCourierMessages({ recipient: email });
+    assert.equal(message.template_type, 'verification_valid');
+    const link = /https?:\/\/\S+\/self-service\/verification\?\S+/.exec(message.body)[0];
+    assert.equal((await click(link)).status, 303);
+
+    const verified = await identity.getIdentity({ id: created.id });
+    assert.equal(verified.verifiable_addresses[0].verified, true);
+    assert.equal(verified.verifiable_addresses[0].status, 'completed');
+  });
+});
