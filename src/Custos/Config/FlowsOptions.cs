@@ -19,11 +19,11 @@ internal sealed class FlowsOptions
 
     /// <summary><c>selfservice.flows.recovery</c>.</summary>
     [ConfigurationKeyName("recovery")]
-    public RecoveryFlowOptions Recovery { get; set; } = new();
+    public AddressFlowOptions Recovery { get; set; } = new();
 
     /// <summary><c>selfservice.flows.verification</c>.</summary>
     [ConfigurationKeyName("verification")]
-    public VerificationFlowOptions Verification { get; set; } = new();
+    public AddressFlowOptions Verification { get; set; } = new();
 
     /// <summary><c>selfservice.flows.logout</c>.</summary>
     [ConfigurationKeyName("logout")]
