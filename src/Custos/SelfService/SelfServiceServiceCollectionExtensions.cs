@@ -58,6 +58,7 @@ internal static class SelfServiceServiceCollectionExtensions
         selfService.MapLoginEndpoints();
         selfService.MapRegistrationEndpoints();
         selfService.MapSettingsEndpoints();
+        endpoints.MapWellKnownChangePassword();
         selfService.MapRecoveryEndpoints();
         selfService.MapVerificationEndpoints();
         selfService.MapLogoutEndpoints();
