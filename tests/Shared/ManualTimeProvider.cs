@@ -1,4 +1,4 @@
-namespace Custos.IntegrationTests.Infrastructure;
+namespace Custos.Tests.Shared;
 
 /// <summary>A clock that moves only when told to; registered in place of <see cref="TimeProvider.System"/>.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
