@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Ui;
 
@@ -21,8 +22,8 @@ internal sealed partial class PasswordStrategy : ILoginStrategy
 
     public async Task<Identity.Identity?> LoginAsync(LoginFlow flow, JsonObject payload, CancellationToken ct)
     {
-        var identifier = Text(payload, "identifier") ?? Text(payload, "password_identifier");
-        var password = Text(payload, "password");
+        var identifier = FlowPayloadReader.GetString(payload, "identifier") ?? FlowPayloadReader.GetString(payload, "password_identifier");
+        var password = FlowPayloadReader.GetString(payload, "password");
         flow.Ui.Find("identifier")?.Value = identifier ?? "";
         var missing = false;
         if (string.IsNullOrEmpty(identifier))
@@ -50,7 +51,4 @@ internal sealed partial class PasswordStrategy : ILoginStrategy
 
         return identity;
     }
-
-    private static string? Text(JsonObject payload, string key) =>
-        payload[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
