@@ -144,7 +144,11 @@ internal static class FlowPayloadReader
         var payload = new JsonObject();
         foreach (var (key, values) in pairs)
         {
-            JsonNode? value = values.Length == 1
+            // A repeated field is a list only for traits, whose schema decides (TraitCoercion); every other field of a
+            // flow body is a single value and, as with Kratos's form decoder, the first one counts (a UI may send
+            // method=code both from a hidden input and from the button).
+            var isTrait = key == "traits" || key.StartsWith("traits.", StringComparison.Ordinal);
+            JsonNode? value = values.Length == 1 || (values.Length > 1 && !isTrait)
                 ? JsonValue.Create(values[0] ?? "")
                 : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v ?? "")).ToArray());
             Set(payload, key, value);

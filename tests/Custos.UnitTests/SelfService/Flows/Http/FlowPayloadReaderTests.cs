@@ -89,6 +89,28 @@ public sealed class FlowPayloadReaderTests
         Assert.Equal("Unable to decode HTTP Request Body because its HTTP Header \"Content-Length\" is zero.", error.Reason);
     }
 
+    [Fact]
+    public async Task UrlEncodedForm_RepeatedFieldOutsideTraits_TakesTheFirstValue_TraitsKeepAll()
+    {
+        var request = Request("application/x-www-form-urlencoded", "method=code&code=123456&method=code&email=a%40b.c&email=x%40y.z&traits.tags=a&traits.tags=b");
+
+        var payload = await FlowPayloadReader.ReadAsync(request, CancellationToken.None);
+
+        Assert.Equal("code", FlowPayloadReader.Text(payload, "method"));
+        Assert.Equal("a@b.c", FlowPayloadReader.Text(payload, "email"));
+        Assert.Equal("""["a","b"]""", payload["traits"]!["tags"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Json_ArrayForAStringField_IsStillA400()
+    {
+        var request = Request("application/json", """{"method":["code","code"]}""");
+
+        var payload = await FlowPayloadReader.ReadAsync(request, CancellationToken.None);
+
+        Assert.Equal(400, Assert.Throws<CustosException>(() => FlowPayloadReader.Text(payload, "method")).Code);
+    }
+
     [Theory]
     [InlineData("multipart/form-data; boundary=x", "garbage")]
     [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"method\"\r\n\r\ncode")]
