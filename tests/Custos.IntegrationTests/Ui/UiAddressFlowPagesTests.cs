@@ -42,6 +42,20 @@ public sealed partial class UiAddressFlowPagesTests(BuiltinUiAddressFlowsApp app
     }
 
     [SkippableFact]
+    public async Task ResendCode_WithTheCodeFieldEmpty_SendsAnotherCode()
+    {
+        var browser = new UiBrowser(app);
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var verification = await browser.RegisterAsync(email, Password);
+
+        // What the browser posts for "Resend code" (formnovalidate): the hidden inputs, the empty code field and the button.
+        var (_, resent) = await browser.SubmitAsync(verification, "/self-service/verification", new() { ["code"] = "", ["email"] = email });
+
+        Assert.Contains("data-message-id=\"1080003\"", resent, StringComparison.Ordinal);
+        Assert.Equal(2, (await app.MessagesAsync(email)).Count);
+    }
+
+    [SkippableFact]
     public async Task Recovery_FromTheLoginLink_EmailedCodeOpensSettings()
     {
         var email = $"{Guid.NewGuid():N}@example.com";

@@ -63,7 +63,7 @@ internal sealed partial class NodeRenderer(UiPage page)
                 Triggers(a, out var click, out var load);
                 // Only a method's own submit needs the browser's required-field checks; "resend code", "back" or
                 // "remove key" do not ask for the fields beside them (the server validates either way).
-                var skipChecks = noValidate || (name != "method" && !unnamed);
+                var skipChecks = noValidate || name != "method";
                 h.Element("button", label ?? value ?? name,
                     ("type", type == "button" ? "button" : "submit"), ("name", unnamed ? null : name), ("value", unnamed ? null : value),
                     ("class", primary ? "button primary" : "button secondary"), ("disabled", disabled),
