@@ -36,7 +36,7 @@ describe('built-in UI in Chromium', () => {
 
   test('register, verify the email, sign out, wrong password, sign in, change name and password, recover with the emailed code, sign in', async () => {
     const inbox = await mail.get();
-    const { publicUrl } = await server.get();
+    const { publicUrl, adminUrl } = await server.get();
     const { context, page, problems } = await newPage(await chromium.get());
     try {
       await page.goto(`${publicUrl}/ui/registration`);
@@ -62,6 +62,12 @@ describe('built-in UI in Chromium', () => {
       await expectSignedIn(page, email);
       assert.equal(await page.getByTestId('name').innerText(), 'Ada Byron');
       assert.equal(await page.getByTestId('address-status').innerText(), 'verified');
+      const [identity] = await (await fetch(`${adminUrl}/admin/identities?credentials_identifier=${encodeURIComponent(email)}`)).json();
+      assert.deepEqual(
+        identity.verifiable_addresses.map((a) => [a.value, a.verified, a.status]),
+        [[email, true, 'completed']],
+        'the admin API agrees',
+      );
       await screenshot(page, 'welcome');
 
       await signOut(page);
