@@ -22,6 +22,7 @@ internal static class UiEndpoints
         ui.MapPost("/sessions/revoke-others", (HttpContext c, SessionActions actions, CancellationToken ct) => actions.RevokeOthersAsync(c, ct));
         ui.MapPost("/logout", (HttpContext c, SessionActions actions, CancellationToken ct) => actions.LogoutAsync(c, ct));
         ui.MapGet("/dev/mailbox", (MailboxPage page, CancellationToken ct) => page.ShowAsync(ct));
+        ui.MapGet("/dev/mailbox/{id:guid}/html", (Guid id, MailboxPage page, CancellationToken ct) => page.HtmlBodyAsync(id, ct));
         ui.MapGet("/assets/{name}", (string name, UiAssets assets) => assets.Get(name));
         return endpoints;
     }

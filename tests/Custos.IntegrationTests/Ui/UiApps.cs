@@ -57,3 +57,28 @@ public sealed class DisabledUiApp : BuiltinUiApp
         ExtraYaml = "ui:\n  enabled: false\n";
     }
 }
+
+/// <summary>
+/// The built-in UI with verification and recovery by emailed code (Kratos's defaults) and <c>show_verification_ui</c>
+/// after registration; the codes are read from the courier store.
+/// </summary>
+public sealed class BuiltinUiAddressFlowsApp : BuiltinUiApp
+{
+    public BuiltinUiAddressFlowsApp()
+    {
+        ExtraYaml = """
+            selfservice:
+              flows:
+                registration:
+                  after:
+                    password:
+                      hooks:
+                        - hook: session
+                        - hook: show_verification_ui
+                recovery:
+                  enabled: true
+                verification:
+                  enabled: true
+            """;
+    }
+}

@@ -8,7 +8,8 @@ namespace Custos.Ui.Pages;
 
 /// <summary>
 /// <c>/ui/dev/mailbox</c>, only with <c>--dev</c>: the messages the courier queued, newest first, so someone trying
-/// Custos locally can read verification and recovery emails without an SMTP server. Without dev mode it is a 404.
+/// Custos locally can read verification and recovery emails without an SMTP server. Each shows its plaintext and, for
+/// emails, its HTML body in a sandboxed frame (<c>/ui/dev/mailbox/{id}/html</c>). Without dev mode both are a 404.
 /// </summary>
 internal sealed partial class MailboxPage(ICourierMessageStore messages, IOptionsMonitor<CustosOptions> options, TimeProvider clock)
 {
@@ -45,13 +46,44 @@ internal sealed partial class MailboxPage(ICourierMessageStore messages, IOption
             main.Element("dt", "Status").Open("dd").Element("span", message.Status, ("class", "badge")).Close("dd");
             main.Element("dt", "Time").Element("dd", $"{message.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC ({Ago(now - message.CreatedAt)})");
             main.Close("dl");
-            main.Open("pre", ("class", "mail-body"));
+            if (!string.IsNullOrEmpty(message.HtmlBody))
+            {
+                HtmlFrame(main, site, message);
+            }
+
+            main.Open("figure", ("class", "mail-part")).Element("figcaption", "Plain text");
+            main.Open("pre", ("class", "mail-body"), ("data-testid", "mail-text"));
             Linkified(main, message.Body);
-            main.Close("pre").Close("details").Close("li");
+            main.Close("pre").Close("figure").Close("details").Close("li");
         }
 
         main.Close("ol");
-        return PageShell.Render(site, new UiPage { Title = "Dev mailbox", Main = main, Wide = true });
+        return PageShell.Render(site, new UiPage { Title = "Dev mailbox", Main = main, Wide = true, FramesSelf = true });
+    }
+
+    /// <summary><c>/ui/dev/mailbox/{id}/html</c>: the HTML body of one message, as a sandboxed document.</summary>
+    public async Task<IResult> HtmlBodyAsync(Guid id, CancellationToken ct)
+    {
+        if (!options.CurrentValue.Dev)
+        {
+            return Results.NotFound();
+        }
+
+        var message = await messages.GetAsync(id, ct);
+        return message?.HtmlBody is { Length: > 0 } html ? new SandboxedDocumentResult(html) : Results.NotFound();
+    }
+
+    /// <summary>
+    /// The HTML body in a frame without scripts and without this origin (a mail's markup is never trusted). It is
+    /// framed by URL rather than <c>srcdoc</c>: a <c>srcdoc</c> document inherits this page's CSP, which would block the
+    /// mail's inline styles; the framed document carries its own sandboxed policy instead.
+    /// </summary>
+    private static void HtmlFrame(Html h, UiSite site, CourierMessage message)
+    {
+        h.Open("figure", ("class", "mail-part")).Element("figcaption", "HTML");
+        h.Open("iframe", ("class", "mail-html"), ("src", site.Page($"dev/mailbox/{message.Id:D}/html")), ("sandbox", "allow-popups allow-popups-to-escape-sandbox"),
+            ("title", "HTML body of " + message.Subject), ("referrerpolicy", "no-referrer"), ("data-testid", "mail-html")).Close("iframe");
+        h.Close("figure");
     }
 
     /// <summary>The plaintext body with its http(s) links clickable; every piece is encoded.</summary>

@@ -70,7 +70,7 @@ internal sealed class WelcomePage(PublicApi api, IOptionsMonitor<CustosOptions> 
         {
             var verified = NodeJson.Bool(address["verified"]);
             h.Element("dt", "Email").Open("dd").Text(NodeJson.Str(address["value"]) + " ");
-            h.Element("span", verified ? "verified" : "not verified", ("class", verified ? "badge badge-success" : "badge"));
+            h.Element("span", verified ? "verified" : "not verified", ("class", verified ? "badge badge-success" : "badge"), ("data-testid", "address-status"));
             if (!verified && site.VerificationEnabled)
             {
                 h.Text(" ").Element("a", "Verify", ("href", site.Page("verification")));

@@ -31,11 +31,12 @@ internal static partial class FlowForms
         {
             h.Open("form", ("action", action), ("method", method), ("class", "flow-form"));
             HiddenMessages(h, nodes);
-            Nodes(h, renderer, shared, noValidate: false);
+            var carried = HiddenPairs(nodes);
+            Nodes(h, renderer, shared, noValidate: false, carried);
             foreach (var group in groups)
             {
                 h.Open("div", ("class", "group group-" + CssName(group)), ("data-group", group));
-                Nodes(h, renderer, nodes.Where(n => Group(n) == group).ToList(), NoValidate(nodes, group));
+                Nodes(h, renderer, nodes.Where(n => Group(n) == group).ToList(), NoValidate(nodes, group), carried);
                 h.Close("div");
             }
 
@@ -53,7 +54,7 @@ internal static partial class FlowForms
             h.Open("form", ("action", action), ("method", method), ("class", "flow-form"));
             HiddenMessages(h, own);
             var members = shared.Where(NodeRenderer.IsInvisible).Concat(group == groups[0] ? sharedVisible : []).Concat(own).ToList();
-            Nodes(h, renderer, members, NoValidate(nodes, group));
+            Nodes(h, renderer, members, NoValidate(nodes, group), HiddenPairs(members));
             h.Close("form").Close("section");
         }
     }
@@ -74,16 +75,27 @@ internal static partial class FlowForms
         _ => char.ToUpperInvariant(group[0]) + group[1..].Replace('_', ' '),
     };
 
-    private static void Nodes(Html h, NodeRenderer renderer, List<JsonObject> nodes, bool noValidate)
+    private static void Nodes(Html h, NodeRenderer renderer, List<JsonObject> nodes, bool noValidate, HashSet<(string, string)> carried)
     {
         var primaryDone = false;
         foreach (var node in nodes)
         {
             var primary = !primaryDone && NodeRenderer.IsButton(node) && NodeJson.Str(node["attributes"]?["type"]) == "submit";
             primaryDone |= primary;
-            renderer.Render(h, node, primary, noValidate);
+            renderer.Render(h, node, primary, noValidate, unnamed: NodeRenderer.IsButton(node) && carried.Contains(NameValue(node)));
         }
     }
+
+    /// <summary>
+    /// The name/value pairs the form's hidden inputs always send. Kratos's code method has both a hidden
+    /// <c>method=code</c> and a <c>method=code</c> submit button; a button repeating a hidden pair is written without a
+    /// name, so the browser sends the field once (a repeated field would reach the API as a list).
+    /// </summary>
+    private static HashSet<(string, string)> HiddenPairs(List<JsonObject> nodes) =>
+        nodes.Where(n => NodeJson.Str(n["type"]) == "input" && NodeJson.Str(n["attributes"]?["type"]) == "hidden").Select(NameValue).ToHashSet();
+
+    private static (string, string) NameValue(JsonObject node) =>
+        (NodeJson.Str(node["attributes"]?["name"]) ?? "", NodeJson.Scalar(node["attributes"]?["value"]) ?? "");
 
     /// <summary>Messages attached to hidden inputs would be invisible; they are shown at the top of the form.</summary>
     private static void HiddenMessages(Html h, List<JsonObject> nodes) =>

@@ -14,13 +14,14 @@ internal sealed partial class NodeRenderer(UiPage page)
 
     /// <param name="primary">Style a submit button as the form's main action.</param>
     /// <param name="noValidate">Let a submit button skip the browser's required-field checks (a method with no inputs of its own).</param>
-    public void Render(Html h, JsonObject node, bool primary, bool noValidate)
+    /// <param name="unnamed">Write a button without name and value: a hidden input of the form already sends them.</param>
+    public void Render(Html h, JsonObject node, bool primary, bool noValidate, bool unnamed = false)
     {
         var attributes = node["attributes"] as JsonObject ?? [];
         switch (NodeJson.Str(node["type"]))
         {
             case "input":
-                Input(h, node, attributes, primary, noValidate);
+                Input(h, node, attributes, primary, noValidate, unnamed);
                 break;
             case "img":
                 Image(h, node, attributes);
@@ -45,7 +46,7 @@ internal sealed partial class NodeRenderer(UiPage page)
     public static bool IsButton(JsonObject node) =>
         NodeJson.Str(node["type"]) == "input" && NodeJson.Str(node["attributes"]?["type"]) is "submit" or "button";
 
-    private void Input(Html h, JsonObject node, JsonObject a, bool primary, bool noValidate)
+    private void Input(Html h, JsonObject node, JsonObject a, bool primary, bool noValidate, bool unnamed)
     {
         var name = NodeJson.Str(a["name"]) ?? "";
         var type = NodeJson.Str(a["type"]) ?? "text";
@@ -60,10 +61,13 @@ internal sealed partial class NodeRenderer(UiPage page)
                 return;
             case "submit" or "button":
                 Triggers(a, out var click, out var load);
+                // Only a method's own submit needs the browser's required-field checks; "resend code", "back" or
+                // "remove key" do not ask for the fields beside them (the server validates either way).
+                var skipChecks = noValidate || name != "method";
                 h.Element("button", label ?? value ?? name,
-                    ("type", type == "button" ? "button" : "submit"), ("name", name), ("value", value),
+                    ("type", type == "button" ? "button" : "submit"), ("name", unnamed ? null : name), ("value", unnamed ? null : value),
                     ("class", primary ? "button primary" : "button secondary"), ("disabled", disabled),
-                    ("formnovalidate", Html.Flag(noValidate && type == "submit")),
+                    ("formnovalidate", Html.Flag(skipChecks && type == "submit")),
                     ("data-onclick-trigger", click), ("data-onload-trigger", load));
                 MessageList.Render(h, messages);
                 return;

@@ -29,7 +29,7 @@ internal static class PageShell
 
         h.Raw(page.Scripts.ToString());
         h.Close("body").Close("html");
-        return new UiHtmlResult(h.ToString(), page.Status, page.ScriptNonces);
+        return new UiHtmlResult(h.ToString(), page.Status, page.ScriptNonces, page.FramesSelf);
     }
 
     private static void Header(Html h, UiSite site, UiPage page)

@@ -2,12 +2,17 @@ using System.Text;
 
 namespace Custos.Ui.Rendering;
 
-/// <summary>A rendered page: HTML with its status code and the nonces of its script nodes (the CSP filter allows them).</summary>
-internal sealed class UiHtmlResult(string html, int status, IReadOnlyCollection<string> scriptNonces) : IResult
+/// <summary>
+/// A rendered page: HTML with its status code, the nonces of its script nodes and whether it frames documents of this
+/// origin (the CSP filter allows both).
+/// </summary>
+internal sealed class UiHtmlResult(string html, int status, IReadOnlyCollection<string> scriptNonces, bool framesSelf = false) : IResult
 {
     public string Html => html;
 
     public IReadOnlyCollection<string> ScriptNonces => scriptNonces;
+
+    public bool FramesSelf => framesSelf;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -15,6 +15,9 @@ internal sealed class UiPage
     /// <summary>A wider card (tables, the mailbox).</summary>
     public bool Wide { get; init; }
 
+    /// <summary>The page frames sandboxed documents of this origin (the dev mailbox's mail bodies).</summary>
+    public bool FramesSelf { get; init; }
+
     /// <summary>Script tags from flow nodes (WebAuthn), written at the end of the body.</summary>
     public Html Scripts { get; } = new();
 

@@ -14,13 +14,27 @@ internal static partial class ContentSecurityPolicy
     /// lists every place a submitted flow may send the browser: the public base URL, the UI URLs, the return URLs and,
     /// with OIDC enabled, any https provider.
     /// </summary>
-    public static string Build(CustosOptions o, IReadOnlyCollection<string> scriptNonces)
+    /// <param name="framesSelf">
+    /// The page embeds documents of this origin (the dev mailbox's sandboxed mail bodies): <c>frame-src 'self'</c>.
+    /// Everything else stays as strict, since a framed document brings its own policy.
+    /// </param>
+    public static string Build(CustosOptions o, IReadOnlyCollection<string> scriptNonces, bool framesSelf = false)
     {
         var scripts = "'self'" + string.Concat(scriptNonces.Where(IsNonce).Select(n => $" 'nonce-{n}'"));
         var images = "'self' data:" + Sources(o.Ui.LogoUrl);
-        return $"default-src 'none'; script-src {scripts}; style-src 'self'; img-src {images}; connect-src 'self'; "
+        var frames = framesSelf ? "frame-src 'self'; " : "";
+        return $"default-src 'none'; script-src {scripts}; style-src 'self'; img-src {images}; connect-src 'self'; {frames}"
             + $"form-action {FormAction(o)}; frame-ancestors 'none'; base-uri 'none'";
     }
+
+    /// <summary>
+    /// The policy of a sandboxed document (a mail's HTML body): an opaque origin without scripts, forms or plugins even
+    /// when opened directly; its inline styles and images apply; only pages of this origin may frame it; links open
+    /// in a new, unsandboxed tab.
+    /// </summary>
+    public const string SandboxedDocument =
+        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; "
+        + "form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
 
     private static string FormAction(CustosOptions o)
     {
