@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Custos.IntegrationTests.Infrastructure;
 
@@ -14,14 +13,8 @@ public sealed class UiServeProcessTests : IDisposable
     [Fact]
     public async Task DevWithoutConfig_UiLogin_RendersALoginFlow()
     {
-        var (publicPort, adminPort) = (CustosProcess.FreePort(), CustosProcess.FreePort());
-        var env = new Dictionary<string, string>
-        {
-            ["SERVE_PUBLIC_PORT"] = publicPort.ToString(CultureInfo.InvariantCulture),
-            ["SERVE_ADMIN_PORT"] = adminPort.ToString(CultureInfo.InvariantCulture),
-        };
-        await using var server = CustosProcess.Start(["serve", "--dev"], env, _dir);
-        await server.WaitForOkAsync($"http://127.0.0.1:{adminPort}/health/ready");
+        var (server, publicPort, _) = await CustosProcess.StartDevWithoutConfigAsync(_dir);
+        await using var running = server;
         using var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() });
 
         var response = await client.GetAsync($"http://127.0.0.1:{publicPort}/ui/login");

@@ -5,11 +5,11 @@ namespace Custos.UnitTests.Ui;
 
 public sealed class NodeRendererTests
 {
-    private static (string Html, UiPage Page) Render(string nodeJson, bool primary = false, bool noValidate = false)
+    private static (string Html, UiPage Page) Render(string nodeJson, bool primary = false, bool noValidate = false, bool unnamed = false)
     {
         var page = new UiPage { Title = "t", Main = new Html() };
         var h = new Html();
-        new NodeRenderer(page).Render(h, JsonNode.Parse(nodeJson)!.AsObject(), primary, noValidate);
+        new NodeRenderer(page).Render(h, JsonNode.Parse(nodeJson)!.AsObject(), primary, noValidate, unnamed);
         return (h.ToString(), page);
     }
 
@@ -48,6 +48,24 @@ public sealed class NodeRendererTests
         Assert.Contains(">Sign in with hardware key</button>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("formnovalidate", html, StringComparison.Ordinal);
         Assert.True(page.NeedsTriggers);
+    }
+
+    [Fact]
+    public void UnnamedButton_SendsNoField()
+    {
+        var (html, _) = Render("""{"type":"input","group":"code","attributes":{"name":"method","type":"submit","value":"code"},"messages":[],"meta":{"label":{"id":1070005,"text":"Continue","type":"info"}}}""", unnamed: true);
+
+        Assert.Equal("<button type=\"submit\" class=\"button secondary\">Continue</button>", html);
+    }
+
+    [Theory]
+    [InlineData("method", "code", false)]
+    [InlineData("email", "a@b.c", true)]
+    public void OnlyAMethodSubmit_KeepsBrowserValidation(string name, string value, bool skipsChecks)
+    {
+        var (html, _) = Render($$$"""{"type":"input","group":"code","attributes":{"name":"{{{name}}}","type":"submit","value":"{{{value}}}"},"messages":[],"meta":{}}""");
+
+        Assert.Equal(skipsChecks, html.Contains("formnovalidate", StringComparison.Ordinal));
     }
 
     [Fact]
