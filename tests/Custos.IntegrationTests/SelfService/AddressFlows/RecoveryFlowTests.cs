@@ -123,6 +123,30 @@ public abstract class RecoveryFlowTests<TFactory>(TFactory app) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task ARecoveryThatFails_DoesNotUseUpTheCode()
+    {
+        var (client, flow, email) = await CodeSentAsync(ClientKind.Spa);
+        var code = await app.LatestCodeAsync(email);
+        var id = (await (await app.Admin().GetAsync($"/admin/identities?credentials_identifier={email}")).JsonAsync())[0]!["id"]!.GetValue<string>();
+
+        await SetStateAsync(id, "inactive");
+        var refused = await client.SubmitAsync(flow, new() { ["method"] = "code", ["code"] = code });
+        var sessions = await (await app.Admin().GetAsync($"/admin/identities/{id}/sessions")).JsonAsync();
+        await SetStateAsync(id, "active");
+        var used = await client.SubmitAsync(flow, new() { ["method"] = "code", ["code"] = code });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty(sessions.AsArray());
+        Assert.Equal((HttpStatusCode)422, used.StatusCode);
+    }
+
+    private async Task SetStateAsync(string id, string state)
+    {
+        using var patch = new StringContent($$"""[{"op":"replace","path":"/state","value":"{{state}}"}]""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await app.Admin().PatchAsync($"/admin/identities/{id}", patch)).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task ASignedInPerson_CannotStartRecovery()
     {
         var client = new FlowClient(app, ClientKind.Api);

@@ -117,6 +117,13 @@ internal sealed partial class RecoveryFlowService
             return responder.Superseded(context, await ReplaceAsync(context, flow, OneTimeSecrets.SubmittedTooOften(), ct));
         }
 
+        // Using the code, the session, the verified address and the settings flow are written together or not at all:
+        // a code is never used up by a recovery that failed half-way.
+        return await db.RunInTransactionAsync(c => ConsumeCodeAsync(context, flow, code, c), ct);
+    }
+
+    private async Task<IResult> ConsumeCodeAsync(HttpContext context, RecoveryFlow flow, string code, CancellationToken ct)
+    {
         var used = await secrets.UseAsync(OneTimeSecretKind.RecoveryCode, flow.Id, hmac.Candidates(code), factory.Now, ct);
         if (used is null)
         {
@@ -139,7 +146,10 @@ internal sealed partial class RecoveryFlowService
         return await CompleteAsync(context, flow, used, "code_recovery", ct);
     }
 
-    private async Task<IResult> UseTokenAsync(HttpContext context, RecoveryFlow flow, string token, CancellationToken ct)
+    private Task<IResult> UseTokenAsync(HttpContext context, RecoveryFlow flow, string token, CancellationToken ct) =>
+        db.RunInTransactionAsync(c => ConsumeTokenAsync(context, flow, token, c), ct);
+
+    private async Task<IResult> ConsumeTokenAsync(HttpContext context, RecoveryFlow flow, string token, CancellationToken ct)
     {
         var used = await secrets.UseAsync(OneTimeSecretKind.RecoveryToken, flow.Id, hmac.Candidates(token), factory.Now, ct);
         if (used is null || used.ExpiresAt <= factory.Now)

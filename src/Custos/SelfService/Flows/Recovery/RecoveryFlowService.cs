@@ -1,6 +1,7 @@
 using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
+using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Strategies.Code;
@@ -23,7 +24,8 @@ internal sealed partial class RecoveryFlowService(
     OneTimeSecrets hmac,
     IPrivilegedIdentityPool identities,
     SessionManager sessions,
-    SettingsFlowService settings)
+    SettingsFlowService settings,
+    DbSession db)
 {
     private CustosOptions O => factory.Options;
 

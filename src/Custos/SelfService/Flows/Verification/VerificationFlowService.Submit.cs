@@ -108,6 +108,12 @@ internal sealed partial class VerificationFlowService
             return responder.Superseded(context, await ReplaceAsync(context, flow, OneTimeSecrets.SubmittedTooOften(), ct));
         }
 
+        // Using the code and marking the address verified happen together or not at all.
+        return await db.RunInTransactionAsync(c => ConsumeCodeAsync(context, flow, code, c), ct);
+    }
+
+    private async Task<IResult> ConsumeCodeAsync(HttpContext context, VerificationFlow flow, string code, CancellationToken ct)
+    {
         var used = await secrets.UseAsync(OneTimeSecretKind.VerificationCode, flow.Id, hmac.Candidates(code), factory.Now, ct);
         if (used is null)
         {
@@ -134,7 +140,10 @@ internal sealed partial class VerificationFlowService
         return responder.Step(context, flow, StatusCodes.Status200OK);
     }
 
-    private async Task<IResult> UseTokenAsync(HttpContext context, VerificationFlow flow, string token, CancellationToken ct)
+    private Task<IResult> UseTokenAsync(HttpContext context, VerificationFlow flow, string token, CancellationToken ct) =>
+        db.RunInTransactionAsync(c => ConsumeTokenAsync(context, flow, token, c), ct);
+
+    private async Task<IResult> ConsumeTokenAsync(HttpContext context, VerificationFlow flow, string token, CancellationToken ct)
     {
         var used = await secrets.UseAsync(OneTimeSecretKind.VerificationToken, flow.Id, hmac.Candidates(token), factory.Now, ct);
         if (used is null || used.ExpiresAt <= factory.Now)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
+using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
@@ -19,7 +20,8 @@ internal sealed partial class VerificationFlowService(
     VerificationSender sender,
     IOneTimeSecretStore secrets,
     OneTimeSecrets hmac,
-    IPrivilegedIdentityPool identities)
+    IPrivilegedIdentityPool identities,
+    DbSession db)
 {
     private CustosOptions O => factory.Options;
 
