@@ -43,6 +43,9 @@ public class CustosAppFactory : WebApplicationFactory<Program>
     /// <summary>Replaces <see cref="TimeProvider.System"/> for the app (e.g. a <see cref="ManualTimeProvider"/>).</summary>
     public TimeProvider? Clock { get; set; }
 
+    /// <summary>Last changes to the app's services (e.g. a part that fails on purpose).</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; set; }
+
     /// <summary>When set, every SQL command the app executes goes through a <see cref="CountingConnectionFactory"/> into this log.</summary>
     public StatementLog? Statements { get; set; }
 
@@ -104,6 +107,8 @@ public class CustosAppFactory : WebApplicationFactory<Program>
                         services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(sp =>
                             new CountingConnectionFactory(new DbConnectionFactory(sp.GetRequiredService<DatabaseTarget>()), log)));
                     }
+
+                    ReplaceServices?.Invoke(services);
                 })
                 .Configure(app =>
                 {

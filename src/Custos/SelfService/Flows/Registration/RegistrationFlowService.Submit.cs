@@ -88,22 +88,42 @@ internal sealed partial class RegistrationFlowService
     private async Task<IResult> PasswordAsync(HttpContext context, RegistrationFlow flow, JsonObject traits, string? password, CancellationToken ct)
     {
         flow.Active = "password";
-        var result = await registrar.RegisterAsync(SchemaId(flow), traits.DeepClone(), password, ct);
-        if (result.Identity is not { } identity)
+        var prepared = await registrar.PrepareAsync(SchemaId(flow), traits.DeepClone(), password, ct);
+        if (prepared.Identity is not { } identity)
         {
             TraitNodes.ApplyValues(flow.Ui, traits);
-            return await InvalidAsync(context, flow, result.Messages, ct);
+            return await InvalidAsync(context, flow, prepared.Messages, ct);
         }
 
-        // The identity exists now; marking the flow passed keeps a parallel resubmission from issuing a second session.
-        if (!await store.TryMarkPassedAsync(flow, ct))
+        try
+        {
+            // The identity, the passed flow, the verification flows and messages and the session: all or nothing.
+            return await db.RunInTransactionAsync(async c =>
+            {
+                await registrar.CreateAsync(identity, c);
+                // Marking the flow passed keeps a parallel resubmission from creating a second identity or session.
+                if (!await store.TryMarkPassedAsync(flow, c))
+                {
+                    throw new RegistrationAlreadyPassedException();
+                }
+
+                await store.UpdateAsync(flow, c);
+                return await CompleteAsync(context, flow, identity, "password", c);
+            }, ct);
+        }
+        catch (IdentityConflictException)
+        {
+            TraitNodes.ApplyValues(flow.Ui, traits);
+            return await InvalidAsync(context, flow, [("", await registrar.DuplicateMessageAsync(identity, ct))], ct);
+        }
+        catch (RegistrationAlreadyPassedException)
         {
             return await InvalidAsync(context, flow, [("", Messages.ErrorValidateionRegistrationRetrySuccess())], ct);
         }
-
-        await store.UpdateAsync(flow, ct);
-        return await CompleteAsync(context, flow, identity, "password", ct);
     }
+
+    /// <summary>Another submission of the same flow completed first; this one's writes are rolled back.</summary>
+    private sealed class RegistrationAlreadyPassedException : Exception;
 
     private async Task<IResult> CompleteAsync(HttpContext context, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct)
     {

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService.Flows.Http;
-using Custos.SelfService.Ui;
 using Custos.SelfService.Strategies.Password;
+using Custos.SelfService.Ui;
 using Custos.Sessions;
 
 namespace Custos.SelfService.Flows.Registration;
@@ -20,7 +21,8 @@ internal sealed partial class RegistrationFlowService(
     SessionManager sessions,
     IdentitySchemaProvider schemas,
     PasswordRegistrar registrar,
-    Verification.VerificationHook verification)
+    Verification.VerificationHook verification,
+    DbSession db)
 {
     private CustosOptions O => factory.Options;
 

@@ -10,7 +10,8 @@ namespace Custos.SelfService.Strategies.Password;
 
 /// <summary>
 /// Creates an identity from self-service traits and a password: schema validation (messages on the trait nodes),
-/// the password policy, hashing, and the insert whose unique index turns a duplicate into 4000007.
+/// the password policy and hashing (<see cref="PrepareAsync"/>), then the insert whose unique index turns a duplicate
+/// into 4000007 (<see cref="CreateAsync"/>).
 /// </summary>
 internal sealed class PasswordRegistrar(
     IPrivilegedIdentityPool pool,
@@ -36,7 +37,11 @@ internal sealed class PasswordRegistrar(
         }
     }
 
-    public async Task<Result> RegisterAsync(string schemaId, JsonNode traits, string? password, CancellationToken ct)
+    /// <summary>
+    /// Everything before the write: schema validation, the password policy and hashing (slow by design, so it runs
+    /// before the caller opens its transaction). The identity returned is not stored yet; see <see cref="CreateAsync"/>.
+    /// </summary>
+    public async Task<Result> PrepareAsync(string schemaId, JsonNode traits, string? password, CancellationToken ct)
     {
         var now = Clock.Now(clock);
         var identity = new Identity.Identity { Id = Guid.NewGuid(), SchemaId = schemaId, Traits = traits, StateChangedAt = now, CreatedAt = now, UpdatedAt = now };
@@ -51,8 +56,7 @@ internal sealed class PasswordRegistrar(
             return new Result(null, [("password", Messages.ErrorValidationRequired("password"))]);
         }
 
-        var identifier = identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault();
-        if (identifier is null)
+        if (Identifier(identity) is not { } identifier)
         {
             return new Result(null, [("", Messages.ErrorValidationIdentifierMissing())]);
         }
@@ -64,17 +68,17 @@ internal sealed class PasswordRegistrar(
 
         identity.Credentials[CredentialTypes.Password].Config = new JsonObject { ["hashed_password"] = await hasher.GenerateAsync(password, ct) };
         identity.AvailableAal = "aal1";
-        try
-        {
-            await pool.CreateAsync(identity, ct);
-        }
-        catch (IdentityConflictException)
-        {
-            return new Result(null, [("", await DuplicateMessageAsync(identifier, ct))]);
-        }
-
         return new Result(identity, []);
     }
+
+    /// <summary>Stores a prepared identity; a taken identifier throws <see cref="IdentityConflictException"/> (see <see cref="DuplicateMessageAsync"/>).</summary>
+    public Task CreateAsync(Identity.Identity identity, CancellationToken ct) => pool.CreateAsync(identity, ct);
+
+    /// <summary>The form message for a prepared identity whose identifier is taken (4000007, or 4000028 with login hints).</summary>
+    public Task<UiText> DuplicateMessageAsync(Identity.Identity identity, CancellationToken ct) => DuplicateMessageAsync(Identifier(identity)!, ct);
+
+    private static string? Identifier(Identity.Identity identity) =>
+        identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault();
 
     // With selfservice.flows.registration.login_hints, Kratos says how the existing account can sign in (4000028).
     private async Task<UiText> DuplicateMessageAsync(string identifier, CancellationToken ct)
