@@ -64,14 +64,17 @@ internal sealed partial class SettingsFlowService
                     return RefreshRequired(context, flow);
                 }
 
-                return await FinishAsync(context, flow, session, candidate, await updater.SaveTraitsAsync(candidate, ct), method, ct);
+                return await SaveAndFinishAsync(context, flow, session, candidate, method, ct);
             case "password" when O.Selfservice.Methods.Password.Enabled:
                 if (!IsPrivileged(session))
                 {
                     return RefreshRequired(context, flow);
                 }
 
-                return await FinishAsync(context, flow, session, identity, await updater.SavePasswordAsync(identity, FlowPayloadReader.Text(payload, "password"), ct), method, ct);
+                var prepared = await updater.PreparePasswordAsync(identity, FlowPayloadReader.Text(payload, "password"), ct);
+                return prepared.Saved
+                    ? await SaveAndFinishAsync(context, flow, session, identity, method, ct)
+                    : await InvalidAsync(context, flow, prepared.Messages, identity, ct);
             case "profile" or "password":
                 throw KratosErrors.EndpointDisabled();
             default:
@@ -101,13 +104,25 @@ internal sealed partial class SettingsFlowService
         });
     }
 
-    private async Task<IResult> FinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, SettingsUpdater.Outcome outcome, string method, CancellationToken ct)
+    /// <summary>The changed identity, revoked sessions, verification flows and messages and the flow: all or nothing.</summary>
+    private async Task<IResult> SaveAndFinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
     {
-        if (!outcome.Saved)
+        try
         {
-            return await InvalidAsync(context, flow, outcome.Messages, identity, ct);
+            return await db.RunInTransactionAsync(async c =>
+            {
+                await updater.SaveAsync(identity, c);
+                return await FinishAsync(context, flow, session, identity, method, c);
+            }, ct);
         }
+        catch (IdentityConflictException)
+        {
+            return await InvalidAsync(context, flow, [("", Messages.ErrorValidationDuplicateCredentials())], identity, ct);
+        }
+    }
 
+    private async Task<IResult> FinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
+    {
         if (O.Selfservice.Flows.Settings.After.HooksFor(method).Any(h => h.Hook == "revoke_active_sessions"))
         {
             await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);

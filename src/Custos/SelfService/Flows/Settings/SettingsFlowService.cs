@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
+using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Ui;
@@ -18,7 +19,8 @@ internal sealed partial class SettingsFlowService(
     IdentitySchemaProvider schemas,
     SettingsUpdater updater,
     IIdentityPool identities,
-    Verification.VerificationHook verification)
+    Verification.VerificationHook verification,
+    DbSession db)
 {
     private CustosOptions O => factory.Options;
 

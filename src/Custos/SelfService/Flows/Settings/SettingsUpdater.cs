@@ -17,7 +17,7 @@ internal sealed class SettingsUpdater(
     PasswordPolicy policy,
     TimeProvider clock)
 {
-    /// <summary>Messages keyed by node name; empty when the change was saved.</summary>
+    /// <summary>Messages keyed by node name; empty (and <c>Saved</c>) when the change can be written.</summary>
     public sealed record Outcome(IReadOnlyList<(string Node, UiText Message)> Messages, bool Saved);
 
     /// <summary>Whether new traits would change identifiers or addresses (those changes need a privileged session).</summary>
@@ -38,21 +38,12 @@ internal sealed class SettingsUpdater(
         return (candidate, null, touches);
     }
 
-    public async Task<Outcome> SaveTraitsAsync(Identity.Identity candidate, CancellationToken ct)
-    {
-        candidate.UpdatedAt = Clock.Now(clock);
-        try
-        {
-            await pool.UpdateAsync(candidate, ct);
-            return new Outcome([], true);
-        }
-        catch (IdentityConflictException)
-        {
-            return new Outcome([("", Messages.ErrorValidationDuplicateCredentials())], false);
-        }
-    }
-
-    public async Task<Outcome> SavePasswordAsync(Identity.Identity identity, string? password, CancellationToken ct)
+    /// <summary>
+    /// Checks a new password (required, the policy, not the current one) and, when it passes, hashes it into
+    /// <paramref name="identity"/> in memory. Hashing is slow by design, so it runs before the caller's transaction;
+    /// <see cref="SaveAsync"/> writes the result.
+    /// </summary>
+    public async Task<Outcome> PreparePasswordAsync(Identity.Identity identity, string? password, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -76,9 +67,14 @@ internal sealed class SettingsUpdater(
         credential ??= identity.Credentials[CredentialTypes.Password] = new Credentials { Type = CredentialTypes.Password, CreatedAt = now };
         credential.Config = new JsonObject { ["hashed_password"] = await hasher.GenerateAsync(password, ct) };
         credential.UpdatedAt = now;
-        identity.UpdatedAt = now;
-        await pool.UpdateAsync(identity, ct);
         return new Outcome([], true);
+    }
+
+    /// <summary>Writes the changed identity; an identifier another identity has throws <see cref="IdentityConflictException"/>.</summary>
+    public Task SaveAsync(Identity.Identity identity, CancellationToken ct)
+    {
+        identity.UpdatedAt = Clock.Now(clock);
+        return pool.UpdateAsync(identity, ct);
     }
 
     private static string Fingerprint(Identity.Identity i) => string.Join("|",

@@ -8,33 +8,36 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Custos.IntegrationTests.SelfService;
 
 /// <summary>
-/// A registration is one transaction: when a step after the identity insert fails (here the courier cannot queue the
-/// verification message), no identity, session or message is left behind, and the flow can be submitted again.
+/// A registration and a settings change are each one transaction: when a step after the identity write fails (here
+/// the courier cannot queue the verification message), nothing of it is left behind and the flow can be submitted
+/// again.
 /// </summary>
-public sealed class RegistrationAtomicityTests
+public sealed class FlowAtomicityTests
 {
     private const string Password = "correct horse battery staple";
 
+    private static CustosAppFactory App(SwitchableCourier courier) => new()
+    {
+        ExtraYaml = """
+            selfservice:
+              flows:
+                verification:
+                  enabled: true
+                registration:
+                  after:
+                    password:
+                      hooks:
+                        - hook: session
+            """,
+        ReplaceServices = services => services.Replace(ServiceDescriptor.Scoped<ICourier>(sp =>
+            courier.Wrap(ActivatorUtilities.CreateInstance<TemplatedCourier>(sp)))),
+    };
+
     [SkippableFact]
-    public async Task WhenQueueingTheVerificationMessageFails_NothingIsWritten()
+    public async Task Registration_WhenQueueingTheVerificationMessageFails_NothingIsWritten()
     {
         var courier = new SwitchableCourier();
-        using var app = new CustosAppFactory
-        {
-            ExtraYaml = """
-                selfservice:
-                  flows:
-                    verification:
-                      enabled: true
-                    registration:
-                      after:
-                        password:
-                          hooks:
-                            - hook: session
-                """,
-            ReplaceServices = services => services.Replace(ServiceDescriptor.Scoped<ICourier>(sp =>
-                courier.Wrap(ActivatorUtilities.CreateInstance<TemplatedCourier>(sp)))),
-        };
+        using var app = App(courier);
         var client = new FlowClient(app, ClientKind.Api);
         var email = $"{Guid.NewGuid():N}@example.com";
         var flow = await client.InitAsync("registration");
@@ -51,6 +54,29 @@ public sealed class RegistrationAtomicityTests
         Assert.Empty(messages.AsArray());
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.False(string.IsNullOrEmpty((await retried.JsonAsync())["session_token"]?.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task Settings_WhenQueueingTheVerificationMessageFails_TheTraitsStayAsTheyWere()
+    {
+        var courier = new SwitchableCourier();
+        using var app = App(courier);
+        var client = new FlowClient(app, ClientKind.Api);
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var changed = $"{Guid.NewGuid():N}@example.com";
+        Assert.Equal(HttpStatusCode.OK, (await client.RegisterAsync(email, Password)).StatusCode);
+        var flow = await client.InitAsync("settings");
+
+        courier.Failing = true;
+        var failed = await client.SubmitAsync(flow, new() { ["method"] = "profile", ["traits.email"] = changed });
+        var whoami = await (await client.WhoamiAsync()).JsonAsync();
+        courier.Failing = false;
+        var retried = await client.SubmitAsync(flow, new() { ["method"] = "profile", ["traits.email"] = changed });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(email, whoami["identity"]!["traits"]!["email"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(changed, (await (await client.WhoamiAsync()).JsonAsync())["identity"]!["traits"]!["email"]!.GetValue<string>());
     }
 
     private static Dictionary<string, string> Body(string email) => new() { ["method"] = "password", ["password"] = Password, ["traits.email"] = email };
