@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Custos.Courier;
 using Custos.IntegrationTests.Infrastructure;
+using Custos.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,7 +16,7 @@ public sealed class FlowAtomicityTests
 {
     private const string Password = "correct horse battery staple";
 
-    private static CustosAppFactory App(SwitchableCourier courier) => new()
+    private static CustosAppFactory App(BreakSwitch courier) => new()
     {
         ExtraYaml = """
             selfservice:
@@ -30,23 +30,23 @@ public sealed class FlowAtomicityTests
                         - hook: session
             """,
         ReplaceServices = services => services.Replace(ServiceDescriptor.Scoped<ICourier>(sp =>
-            courier.Wrap(ActivatorUtilities.CreateInstance<TemplatedCourier>(sp)))),
+            Breakable.Wrap<ICourier>(ActivatorUtilities.CreateInstance<TemplatedCourier>(sp), nameof(ICourier.QueueEmailAsync), courier))),
     };
 
     [SkippableFact]
     public async Task Registration_WhenQueueingTheVerificationMessageFails_NothingIsWritten()
     {
-        var courier = new SwitchableCourier();
+        var courier = new BreakSwitch();
         using var app = App(courier);
         var client = new FlowClient(app, ClientKind.Api);
         var email = $"{Guid.NewGuid():N}@example.com";
         var flow = await client.InitAsync("registration");
 
-        courier.Failing = true;
+        courier.Broken = true;
         var failed = await client.SubmitAsync(flow, Body(email));
         var identities = await (await app.Admin().GetAsync($"/admin/identities?credentials_identifier={email}")).JsonAsync();
         var messages = await (await app.Admin().GetAsync($"/admin/courier/messages?recipient={email}")).JsonAsync();
-        courier.Failing = false;
+        courier.Broken = false;
         var retried = await client.SubmitAsync(flow, Body(email));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
@@ -57,9 +57,32 @@ public sealed class FlowAtomicityTests
     }
 
     [SkippableFact]
+    public async Task Login_WhenStoringTheSessionFails_TheFlowCanBeSubmittedAgain()
+    {
+        var store = new BreakSwitch();
+        using var app = new CustosAppFactory
+        {
+            ReplaceServices = services => services.Replace(ServiceDescriptor.Scoped<ISessionStore>(sp =>
+                Breakable.Wrap<ISessionStore>(sp.GetRequiredService<SqlSessionStore>(), nameof(ISessionStore.CreateAsync), store))),
+        };
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await app.Admin().CreateIdentityAsync(email, Password);
+        var client = new FlowClient(app, ClientKind.Api);
+        var flow = await client.InitAsync("login");
+
+        store.Broken = true;
+        var failed = await client.SubmitAsync(flow, new() { ["method"] = "password", ["identifier"] = email, ["password"] = Password });
+        store.Broken = false;
+        var retried = await client.SubmitAsync(flow, new() { ["method"] = "password", ["identifier"] = email, ["password"] = Password });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Settings_WhenQueueingTheVerificationMessageFails_TheTraitsStayAsTheyWere()
     {
-        var courier = new SwitchableCourier();
+        var courier = new BreakSwitch();
         using var app = App(courier);
         var client = new FlowClient(app, ClientKind.Api);
         var email = $"{Guid.NewGuid():N}@example.com";
@@ -67,10 +90,10 @@ public sealed class FlowAtomicityTests
         Assert.Equal(HttpStatusCode.OK, (await client.RegisterAsync(email, Password)).StatusCode);
         var flow = await client.InitAsync("settings");
 
-        courier.Failing = true;
+        courier.Broken = true;
         var failed = await client.SubmitAsync(flow, new() { ["method"] = "profile", ["traits.email"] = changed });
         var whoami = await (await client.WhoamiAsync()).JsonAsync();
-        courier.Failing = false;
+        courier.Broken = false;
         var retried = await client.SubmitAsync(flow, new() { ["method"] = "profile", ["traits.email"] = changed });
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
@@ -80,21 +103,4 @@ public sealed class FlowAtomicityTests
     }
 
     private static Dictionary<string, string> Body(string email) => new() { ["method"] = "password", ["password"] = Password, ["traits.email"] = email };
-
-    /// <summary>The real courier, or an unavailable one while <see cref="Failing"/> is set.</summary>
-    private sealed class SwitchableCourier
-    {
-        public bool Failing { get; set; }
-
-        public ICourier Wrap(ICourier real) => new Switched(this, real);
-
-        private sealed class Switched(SwitchableCourier owner, ICourier real) : ICourier
-        {
-            public Task<Guid> QueueEmailAsync(string recipient, string templateType, JsonObject templateData, CancellationToken ct) =>
-                owner.Failing ? throw new InvalidOperationException("the courier is unavailable") : real.QueueEmailAsync(recipient, templateType, templateData, ct);
-
-            public Task<Guid> QueueSmsAsync(string recipient, string templateType, JsonObject templateData, CancellationToken ct) =>
-                owner.Failing ? throw new InvalidOperationException("the courier is unavailable") : real.QueueSmsAsync(recipient, templateType, templateData, ct);
-        }
-    }
 }

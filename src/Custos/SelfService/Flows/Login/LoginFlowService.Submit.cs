@@ -80,12 +80,23 @@ internal sealed partial class LoginFlowService
             return unverified;
         }
 
-        if (!await store.TryMarkPassedAsync(flow, ct))
+        try
+        {
+            // The passed flow, the session and revoked sessions: all or nothing.
+            return await db.RunInTransactionAsync(async c =>
+            {
+                if (!await store.TryMarkPassedAsync(flow, c))
+                {
+                    throw new FlowAlreadyPassedException();
+                }
+
+                return await CompleteAsync(context, flow, identity, session, strategy.Method, c);
+            }, ct);
+        }
+        catch (FlowAlreadyPassedException)
         {
             return await InvalidAsync(context, flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
         }
-
-        return await CompleteAsync(context, flow, identity, session, strategy.Method, ct);
     }
 
     private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Identity.Identity identity, Session? session, string method, CancellationToken ct)

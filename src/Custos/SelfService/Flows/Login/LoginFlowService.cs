@@ -1,5 +1,6 @@
 using Custos.Hosting;
 using Custos.Identity;
+using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -13,7 +14,8 @@ internal sealed partial class LoginFlowService(
     FlowResponder responder,
     SessionManager sessions,
     IEnumerable<ILoginStrategy> strategies,
-    Verification.VerificationHook verification)
+    Verification.VerificationHook verification,
+    DbSession db)
 {
     public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
     {

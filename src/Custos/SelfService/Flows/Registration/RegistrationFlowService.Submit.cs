@@ -104,7 +104,7 @@ internal sealed partial class RegistrationFlowService
                 // Marking the flow passed keeps a parallel resubmission from creating a second identity or session.
                 if (!await store.TryMarkPassedAsync(flow, c))
                 {
-                    throw new RegistrationAlreadyPassedException();
+                    throw new FlowAlreadyPassedException();
                 }
 
                 await store.UpdateAsync(flow, c);
@@ -116,14 +116,11 @@ internal sealed partial class RegistrationFlowService
             TraitNodes.ApplyValues(flow.Ui, traits);
             return await InvalidAsync(context, flow, [("", await registrar.DuplicateMessageAsync(identity, ct))], ct);
         }
-        catch (RegistrationAlreadyPassedException)
+        catch (FlowAlreadyPassedException)
         {
             return await InvalidAsync(context, flow, [("", Messages.ErrorValidateionRegistrationRetrySuccess())], ct);
         }
     }
-
-    /// <summary>Another submission of the same flow completed first; this one's writes are rolled back.</summary>
-    private sealed class RegistrationAlreadyPassedException : Exception;
 
     private async Task<IResult> CompleteAsync(HttpContext context, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct)
     {
