@@ -20,10 +20,17 @@ internal static class ServeCommand
             ConfigurationLoadResult loaded;
             try
             {
-                loaded = CustosConfiguration.Load(parse.GetValue(config) ?? [], CliApp.Environment(), parse.GetValue(dev));
+                var files = parse.GetValue(config) ?? [];
+                var environment = CliApp.Environment();
+                if (parse.GetValue(dev) && files.Length == 0)
+                {
+                    environment = DevSecretFile.WithSecret(environment, Directory.GetCurrentDirectory());
+                }
+
+                loaded = CustosConfiguration.Load(files, environment, parse.GetValue(dev));
                 NativeLibraries.EnsureAvailable();
             }
-            catch (Exception e) when (e is ConfigurationException or NativeLibraryMissingException or FormatException)
+            catch (Exception e) when (e is ConfigurationException or NativeLibraryMissingException or FormatException or IOException or UnauthorizedAccessException)
             {
                 return CliApp.Fail(e.Message);
             }

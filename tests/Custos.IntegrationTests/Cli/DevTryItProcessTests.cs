@@ -47,6 +47,42 @@ public sealed partial class DevTryItProcessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
     }
 
+    [Fact]
+    public async Task DevWithoutConfig_KeepsItsSecretInAFile_SoAMailedCodeWorksAfterARestart()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        string flowId;
+        string code;
+        var (first, publicPort, adminPort) = await CustosProcess.StartDevWithoutConfigAsync(_dir);
+        await using (first)
+        {
+            using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
+            using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
+            await admin.PostAsync("/admin/identities", Json(new JsonObject { ["traits"] = new JsonObject { ["email"] = email } }));
+            var flow = await JsonAsync(await api.GetAsync("/self-service/verification/api"));
+            flowId = flow["id"]!.GetValue<string>();
+            await api.PostAsync($"/self-service/verification?flow={flowId}", Json(new JsonObject { ["method"] = "code", ["email"] = email }));
+            var messages = await JsonAsync(await admin.GetAsync($"/admin/courier/messages?recipient={email}"));
+            code = SixDigits().Match(messages.AsArray().Single(m => m!["template_type"]!.GetValue<string>() == "verification_code_valid")!["body"]!.GetValue<string>()).Value;
+            Assert.Equal(0, await first.TerminateAsync());
+        }
+
+        var file = Path.Combine(_dir, "custos-dev.secret");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        var (second, publicPort2, _) = await CustosProcess.StartDevWithoutConfigAsync(_dir);
+        await using (second)
+        {
+            using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort2}/") };
+            var verified = await JsonAsync(await api.PostAsync($"/self-service/verification?flow={flowId}", Json(new JsonObject { ["method"] = "code", ["code"] = code })));
+
+            Assert.Equal("passed_challenge", verified["state"]!.GetValue<string>());
+        }
+    }
+
     private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>
