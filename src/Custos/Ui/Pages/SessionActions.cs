@@ -1,6 +1,7 @@
 using Custos.Config;
 using Custos.Hosting;
 using Custos.SelfService.Flows.Csrf;
+using Custos.SelfService.Flows.Http;
 using Custos.Ui.Api;
 using Custos.Ui.Rendering;
 using Microsoft.Extensions.Options;
@@ -73,9 +74,9 @@ internal sealed class SessionActions(PublicApi api, IOptionsMonitor<CustosOption
         IFormCollection form;
         try
         {
-            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(ct) : FormCollection.Empty;
+            form = context.Request.HasFormContentType ? await FlowPayloadReader.ReadFormAsync(context.Request, ct) : FormCollection.Empty;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        catch (CustosException e) when (e.Code == StatusCodes.Status400BadRequest)
         {
             return (site, FormCollection.Empty, errors.RenderEnvelope(site, ApiResponse.FromException(KratosErrors.BadRequest("The form body could not be decoded."))));
         }

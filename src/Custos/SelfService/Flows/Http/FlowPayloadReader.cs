@@ -61,7 +61,7 @@ internal static class FlowPayloadReader
         return mediaType switch
         {
             JsonType => await ReadJsonAsync(request, ct),
-            FormType or MultipartType => await ReadFormAsync(request, ct),
+            FormType or MultipartType => await FormPayloadAsync(request, ct),
             _ => throw KratosErrors.BadRequest(
                 $"HTTP {request.Method.ToUpperInvariant()} Request used unknown HTTP Header \"Content-Type: {request.ContentType}\", only [{MultipartType} {FormType} {JsonType}] are supported."),
         };
@@ -119,12 +119,15 @@ internal static class FlowPayloadReader
         return payload;
     }
 
-    private static async Task<JsonObject> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// A form body (urlencoded or multipart) under the flow body limits; one that cannot be decoded (a bad encoding, a
+    /// multipart body that ends before its closing boundary) is a 400.
+    /// </summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
     {
-        IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(Limits, ct);
+            return await request.ReadFormAsync(Limits, ct);
         }
         catch (InvalidDataException e)
         {
@@ -135,7 +138,11 @@ internal static class FlowPayloadReader
             // A multipart body that ends before its closing boundary.
             throw KratosErrors.BadRequest($"Unable to decode HTTP {request.Method.ToUpperInvariant()} form body: the multipart body is truncated or malformed.");
         }
+    }
 
+    private static async Task<JsonObject> FormPayloadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var form = await ReadFormAsync(request, ct);
         return FromPairs(form.Select(f => (f.Key, f.Value.ToArray())), parseTransientPayload: true);
     }
 
