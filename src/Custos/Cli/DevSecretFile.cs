@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Custos.Cli;
 
@@ -23,7 +24,7 @@ internal static class DevSecretFile
         var secret = File.Exists(path) ? File.ReadAllText(path).Trim() : "";
         if (secret.Length < 32 || secret.Contains(',', StringComparison.Ordinal))
         {
-            secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
             var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Custos.IntegrationTests.Infrastructure;
@@ -25,22 +24,22 @@ public sealed partial class DevTryItProcessTests : IDisposable
         using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
         var email = $"{Guid.NewGuid():N}@example.com";
 
-        var registrationFlow = await JsonAsync(await api.GetAsync("/self-service/registration/api"));
-        var registered = await api.PostAsync(
+        var registrationFlow = await (await api.GetAsync("/self-service/registration/api")).JsonAsync();
+        var registered = await api.PostJsonAsync(
             $"/self-service/registration?flow={registrationFlow["id"]}",
-            Json(new JsonObject { ["method"] = "password", ["password"] = "correct horse battery staple", ["traits"] = new JsonObject { ["email"] = email } }));
-        var registration = await JsonAsync(registered);
+            new JsonObject { ["method"] = "password", ["password"] = "correct horse battery staple", ["traits"] = new JsonObject { ["email"] = email } }.ToJsonString());
+        var registration = await registered.JsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
         Assert.False(string.IsNullOrEmpty(registration["session_token"]?.GetValue<string>()));
         var verificationFlowId = registration["continue_with"]!.AsArray()
             .Single(c => c!["action"]!.GetValue<string>() == "show_verification_ui")!["flow"]!["id"]!.GetValue<string>();
 
-        var messages = await JsonAsync(await admin.GetAsync($"/admin/courier/messages?recipient={email}"));
+        var messages = await (await admin.GetAsync($"/admin/courier/messages?recipient={email}")).JsonAsync();
         var message = Assert.Single(messages.AsArray())!;
         Assert.Equal("verification_code_valid", message["template_type"]!.GetValue<string>());
         var code = SixDigits().Match(message["body"]!.GetValue<string>()).Value;
-        var verified = await JsonAsync(await api.PostAsync($"/self-service/verification?flow={verificationFlowId}", Json(new JsonObject { ["method"] = "code", ["code"] = code })));
+        var verified = await (await api.PostJsonAsync($"/self-service/verification?flow={verificationFlowId}", new JsonObject { ["method"] = "code", ["code"] = code }.ToJsonString())).JsonAsync();
         Assert.Equal("passed_challenge", verified["state"]!.GetValue<string>());
 
         var recovery = await api.GetAsync("/self-service/recovery/api");
@@ -58,11 +57,11 @@ public sealed partial class DevTryItProcessTests : IDisposable
         {
             using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
             using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
-            await admin.PostAsync("/admin/identities", Json(new JsonObject { ["traits"] = new JsonObject { ["email"] = email } }));
-            var flow = await JsonAsync(await api.GetAsync("/self-service/verification/api"));
+            await admin.CreateIdentityAsync(email);
+            var flow = await (await api.GetAsync("/self-service/verification/api")).JsonAsync();
             flowId = flow["id"]!.GetValue<string>();
-            await api.PostAsync($"/self-service/verification?flow={flowId}", Json(new JsonObject { ["method"] = "code", ["email"] = email }));
-            var messages = await JsonAsync(await admin.GetAsync($"/admin/courier/messages?recipient={email}"));
+            await api.PostJsonAsync($"/self-service/verification?flow={flowId}", new JsonObject { ["method"] = "code", ["email"] = email }.ToJsonString());
+            var messages = await (await admin.GetAsync($"/admin/courier/messages?recipient={email}")).JsonAsync();
             code = SixDigits().Match(messages.AsArray().Single(m => m!["template_type"]!.GetValue<string>() == "verification_code_valid")!["body"]!.GetValue<string>()).Value;
             Assert.Equal(0, await first.TerminateAsync());
         }
@@ -77,16 +76,11 @@ public sealed partial class DevTryItProcessTests : IDisposable
         await using (second)
         {
             using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort2}/") };
-            var verified = await JsonAsync(await api.PostAsync($"/self-service/verification?flow={flowId}", Json(new JsonObject { ["method"] = "code", ["code"] = code })));
+            var verified = await (await api.PostJsonAsync($"/self-service/verification?flow={flowId}", new JsonObject { ["method"] = "code", ["code"] = code }.ToJsonString())).JsonAsync();
 
             Assert.Equal("passed_challenge", verified["state"]!.GetValue<string>());
         }
     }
-
-    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("empty body");
 
     [GeneratedRegex("(?<![0-9])[0-9]{6}(?![0-9])")]
     private static partial Regex SixDigits();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Custos.IntegrationTests.Infrastructure;
 
@@ -51,11 +50,10 @@ public sealed class TrustedStartTlsProcessTests(StartTlsSmtpServer mail) : IClas
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
         using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
         var email = $"{Guid.NewGuid():N}@example.com";
-        var created = await admin.PostAsync("/admin/identities", Json(new JsonObject { ["traits"] = new JsonObject { ["email"] = email } }));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await admin.CreateIdentityAsync(email);
 
         var flow = JsonNode.Parse(await api.GetStringAsync("/self-service/recovery/api"))!;
-        var sent = await api.PostAsync($"/self-service/recovery?flow={flow["id"]}", Json(new JsonObject { ["method"] = "code", ["email"] = email }));
+        var sent = await api.PostJsonAsync($"/self-service/recovery?flow={flow["id"]}", new JsonObject { ["method"] = "code", ["email"] = email }.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
         JsonNode? message = null;
@@ -81,6 +79,4 @@ public sealed class TrustedStartTlsProcessTests(StartTlsSmtpServer mail) : IClas
             Assert.Empty(received);
         }
     }
-
-    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 }
