@@ -18,7 +18,7 @@ public sealed class ServeProcessTests : IDisposable
     [MemberData(nameof(Quickstarts))]
     public async Task QuickstartConfig_StartsUnchanged_AndServesIdentities(string name)
     {
-        var folder = Path.Combine(SharedFolder.Path, "kratos", "quickstart", name);
+        var folder = TestFixtures.Quickstart(name);
         var (publicPort, adminPort) = (CustosProcess.FreePort(), CustosProcess.FreePort());
         // The configs name schema files inside Kratos's container; point at the same files here, as a Kratos user would.
         var env = new Dictionary<string, string>

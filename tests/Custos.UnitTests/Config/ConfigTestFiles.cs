@@ -2,7 +2,7 @@ using Custos.Config;
 
 namespace Custos.UnitTests.Config;
 
-/// <summary>Temp config files for loader tests, deleted on dispose, plus the shared quickstart location.</summary>
+/// <summary>Temp config files for loader tests, deleted on dispose, plus the vendored quickstart configs.</summary>
 internal sealed class ConfigTestFiles : IDisposable
 {
     public const string MinimalYaml = """
@@ -19,24 +19,7 @@ internal sealed class ConfigTestFiles : IDisposable
 
     public static IReadOnlyDictionary<string, string?> NoEnvironment { get; } = new Dictionary<string, string?>();
 
-    /// <summary>/work/shared, found by walking up from the test binaries to the folder holding Custos.slnx.</summary>
-    public static string SharedDirectory
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Custos.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory is null
-                ? throw new InvalidOperationException("Custos.slnx not found above " + AppContext.BaseDirectory)
-                : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared"));
-        }
-    }
-
-    public static string Quickstart(string name) => Path.Combine(SharedDirectory, "kratos", "quickstart", name, "kratos.yml");
+    public static string Quickstart(string name) => Path.Combine(TestFixtures.Quickstart(name), "kratos.yml");
 
     public string Write(string name, string content)
     {

@@ -3,29 +3,13 @@ using Custos.Schema.Validation;
 
 namespace Custos.UnitTests.Schema;
 
-/// <summary>Locates and runs the official JSON-Schema-Test-Suite checked out next to the repository (<c>../shared/json-schema-test-suite</c>).</summary>
+/// <summary>Locates and runs the official JSON-Schema-Test-Suite vendored in <c>tests/fixtures/json-schema-test-suite</c>.</summary>
 internal static class JsonSchemaTestSuite
 {
     public static readonly string[] Drafts = ["draft7", "draft2020-12"];
 
-    public static string? FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Custos.slnx")))
-            {
-                var suite = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "json-schema-test-suite"));
-                return Directory.Exists(Path.Combine(suite, "tests")) ? suite : null;
-            }
-        }
-
-        return null;
-    }
-
-    public static string RequireRoot() =>
-        FindRoot() ?? throw new InvalidOperationException(
-            "The JSON-Schema-Test-Suite was not found: expected a 'shared/json-schema-test-suite' folder (with tests/ and remotes/) " +
-            $"next to the directory containing Custos.slnx, searched upwards from '{AppContext.BaseDirectory}'.");
+    /// <summary>The vendored suite in <c>tests/fixtures/json-schema-test-suite</c>.</summary>
+    public static string Root => TestFixtures.JsonSchemaTestSuite;
 
     /// <summary>The required (non-<c>optional/</c>) files of a draft, by file name.</summary>
     public static IReadOnlyList<string> RequiredFiles(string root, string draft) =>

@@ -157,5 +157,5 @@ public sealed class TraitNodesTests
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     private static JsonElement Quickstart(string name) =>
-        Parse(File.ReadAllText(Path.Combine(ConfigTestFiles.SharedDirectory, "kratos", "quickstart", name, "identity.schema.json")));
+        Parse(File.ReadAllText(Path.Combine(TestFixtures.Quickstart(name), "identity.schema.json")));
 }
