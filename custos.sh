@@ -1,20 +1,7 @@
 #!/usr/bin/env bash
-# Runs the Custos server from source: installs the native libraries it needs (Debian 12) when missing,
-# then starts `custos` with the given arguments, e.g. `./custos.sh serve --dev`.
+# Runs the Custos server from source, e.g. `./custos.sh serve --dev`. Nothing beyond the .NET SDK is needed for that:
+# libsodium ships in a NuGet package, and the Debian libraries some settings need (libargon2-1 for multi-lane argon2
+# hashing, libjsonnet0 for HTTP/SMS courier bodies and web hooks) are asked for by name at start when configured.
 set -euo pipefail
 cd "$(dirname "$0")"
-
-packages=(libsodium23 libargon2-1 libjsonnet0 libssl3)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "custos.sh: installing ${missing[*]}" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
 exec dotnet run --project src/Custos/Custos.csproj -c Release -p:RunWorkingDirectory="$PWD" -- "$@"

@@ -13,9 +13,9 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 
-# Native libraries the server P/Invokes, the PostgreSQL server the persistence tests use, and aiosmtpd (the
-# STARTTLS test SMTP server: MailDev hides STARTTLS).
-APT_PACKAGES=(libsodium23 libargon2-1 libjsonnet0 libssl3 postgresql python3-aiosmtpd)
+# Native libraries the tests exercise (multi-lane argon2 hashing, Jsonnet courier bodies; libsodium comes from NuGet),
+# the PostgreSQL server the persistence tests use, and aiosmtpd (the STARTTLS test SMTP server: MailDev hides STARTTLS).
+APT_PACKAGES=(libargon2-1 libjsonnet0 libssl3 postgresql python3-aiosmtpd)
 # ---- browser journeys ---------------------------------------------------------------------------------
 # playwright-core (tests/browser) drives Debian's /usr/bin/chromium: no browser is ever downloaded.
 BROWSER_APT_PACKAGES=(chromium)

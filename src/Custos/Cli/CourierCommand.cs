@@ -21,7 +21,7 @@ internal static class CourierCommand
             try
             {
                 loaded = CustosConfiguration.Load(parse.GetValue(config) ?? [], CliApp.Environment(), parse.GetValue(dev));
-                NativeLibraries.EnsureAvailable();
+                NativeLibraries.EnsureAvailable(NativeLibraries.NeededBy(loaded.Options));
             }
             catch (Exception e) when (e is ConfigurationException or NativeLibraryMissingException or FormatException)
             {

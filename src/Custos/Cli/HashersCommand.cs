@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Custos.Hashing;
+using Custos.Hosting;
 
 namespace Custos.Cli;
 
@@ -33,7 +34,9 @@ internal static class HashersCommand
 
             try
             {
-                NativeLibraries.EnsureAvailable();
+                NativeLibraries.EnsureAvailable(p == 1
+                    ? [(NativeLibraries.SodiumLibrary, "argon2 calibration")]
+                    : [(NativeLibraries.SodiumLibrary, "argon2 calibration"), (NativeLibraries.Argon2Library, "argon2 calibration with --parallelism above 1")]);
             }
             catch (NativeLibraryMissingException e)
             {

@@ -28,7 +28,7 @@ internal static class ServeCommand
                 }
 
                 loaded = CustosConfiguration.Load(files, environment, parse.GetValue(dev));
-                NativeLibraries.EnsureAvailable();
+                NativeLibraries.EnsureAvailable(NativeLibraries.NeededBy(loaded.Options));
             }
             catch (Exception e) when (e is ConfigurationException or NativeLibraryMissingException or FormatException or IOException or UnauthorizedAccessException)
             {

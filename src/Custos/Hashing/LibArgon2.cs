@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Custos.Hosting;
 
 namespace Custos.Hashing;
 

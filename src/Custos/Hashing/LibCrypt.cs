@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Custos.Hosting;
 
 namespace Custos.Hashing;
 

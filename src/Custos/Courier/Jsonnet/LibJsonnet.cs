@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Custos.Hashing;
+using Custos.Hosting;
 
 namespace Custos.Courier.Jsonnet;
 
