@@ -6,6 +6,7 @@
 #                                           `export CUSTOS_TEST_POSTGRES_DSN=...` and `export CUSTOS_TEST_PG_DIR=...`
 #   scripts/pg-test-server.sh stop DIR      stop it and delete DIR
 #   scripts/pg-test-server.sh check DIR     run `select 1` through the DSN (what the tests connect with)
+#   scripts/pg-test-server.sh restart DIR   `pg_ctl restart -m fast` (every connection is cut), back when it accepts again
 #
 # Local use:  eval "$(scripts/pg-test-server.sh start)"; dotnet test ...; scripts/pg-test-server.sh stop "$CUSTOS_TEST_PG_DIR"
 # Diagnostics go to stderr; only the export lines go to stdout.
@@ -119,9 +120,17 @@ cmd_stop() {
   fi
 }
 
+cmd_restart() {
+  local dir="${1:?usage: restart DIR}"
+  # pg_ctl restart keeps the options of the last start (postmaster.opts); -l keeps logging into the same file.
+  as_pg "${PGBIN}/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >"$dir/pg_ctl.log" 2>&1 ||
+    { cat "$dir/pg_ctl.log" >&2; die "pg_ctl restart failed"; }
+}
+
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   check) shift; cmd_check "$@" ;;
-  *) echo "usage: $0 start [DIR] | stop DIR | check DIR" >&2; exit 2 ;;
+  restart) shift; cmd_restart "$@" ;;
+  *) echo "usage: $0 start [DIR] | stop DIR | check DIR | restart DIR" >&2; exit 2 ;;
 esac

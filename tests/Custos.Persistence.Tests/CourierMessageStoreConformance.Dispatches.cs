@@ -46,13 +46,12 @@ public abstract partial class CourierMessageStoreConformance
     {
         await DrainAsync();
         var message = await EnqueueAsync(NewMessage());
-        await WithStoreAsync(s => s.ClaimAsync(10, Ct));
-        await WithStoreAsync(s => s.RecordFailureAsync(message.Id, messageRetries: 5, TimeSpan.FromMinutes(1), Ct));
+        var lease = Guid.NewGuid();
+        await ClaimAsync(10, lease);
+        await WithStoreAsync(s => s.RecordFailureAsync(message.Id, lease, messageRetries: 5, TimeSpan.FromMinutes(1), "{}", Ct));
 
-        var now = await WithStoreAsync(s => s.ClaimAsync(10, Ct));
-        Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
-        await using var db = new DbSession(fixture.Factory);
-        var later = await new SqlCourierMessageStore(db, new ShiftedClock(TimeSpan.FromMinutes(2))).ClaimAsync(10, Ct);
+        var now = await ClaimAsync(10);
+        var later = await ClaimAsync(10, clock: new ShiftedClock(TimeSpan.FromMinutes(2)));
 
         Assert.DoesNotContain(now, m => m.Id == message.Id);
         Assert.Contains(later, m => m.Id == message.Id);
@@ -63,13 +62,18 @@ public abstract partial class CourierMessageStoreConformance
     {
         await DrainAsync();
         var message = await EnqueueAsync(NewMessage());
-        await WithStoreAsync(s => s.ClaimAsync(10, Ct));
+        var lease = Guid.NewGuid();
+        await ClaimAsync(10, lease);
 
-        await WithStoreAsync(async s => { await s.AbandonAsync(message.Id, Ct); return true; });
+        var otherLease = await WithStoreAsync(s => s.AbandonAsync(message.Id, Guid.NewGuid(), """{"code":550}""", Ct));
+        var abandoned = await WithStoreAsync(s => s.AbandonAsync(message.Id, lease, """{"code":550}""", Ct));
         var read = await WithStoreAsync(s => s.GetAsync(message.Id, Ct));
 
+        Assert.False(otherLease);
+        Assert.True(abandoned);
         Assert.Equal(CourierMessageStatus.Abandoned, read!.Status);
         Assert.Equal(1, read.SendCount);
+        Assert.Contains("550", Assert.Single(read.Dispatches).Error, StringComparison.Ordinal);
         Assert.DoesNotContain(await DrainAsync(), m => m.Id == message.Id);
     }
 }

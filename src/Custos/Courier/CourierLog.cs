@@ -26,4 +26,16 @@ internal static partial class CourierLog
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "The SMTP client certificate (courier.smtp.client_cert_path / client_key_path) cannot be loaded; sending without it: {Error}")]
     public static partial void ClientCertificateUnusable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "A courier database step failed (attempt {Attempt}); retrying on a new connection: {ErrorType} {Error}")]
+    public static partial void StepFailed(ILogger logger, int attempt, string errorType, string error);
+
+    [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Courier message {MessageId} is abandoned: its worker stopped during the send, so its delivery is uncertain and it is not sent again")]
+    public static partial void AbandonedUncertain(ILogger logger, Guid messageId);
+
+    [LoggerMessage(EventId = 6022, Level = LogLevel.Information, Message = "Courier message {MessageId} is skipped: the lease on it lapsed and another worker may hold it")]
+    public static partial void LeaseLost(ILogger logger, Guid messageId);
+
+    [LoggerMessage(EventId = 6023, Level = LogLevel.Warning, Message = "Renewing a courier lease failed; trying again at the next tick: {ErrorType} {Error}")]
+    public static partial void RenewFailed(ILogger logger, string errorType, string error);
 }

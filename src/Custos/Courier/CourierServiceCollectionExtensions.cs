@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.Courier;
 
-/// <summary>Registers the courier area: the message store and dispatcher (scoped), the channels (SMTP, HTTP), the templated <see cref="ICourier"/> (scoped) with its template renderer, and on request the worker.</summary>
+/// <summary>Registers the courier area: the message store (scoped), the dispatcher and its per-step runner (singletons), the channels (SMTP, HTTP), the templated <see cref="ICourier"/> (scoped) with its template renderer, and on request the worker.</summary>
 internal static class CourierServiceCollectionExtensions
 {
     public static IServiceCollection AddCourier(this IServiceCollection services)
@@ -15,7 +15,8 @@ internal static class CourierServiceCollectionExtensions
         services.TryAddSingleton<SmtpChannel>();
         services.TryAddSingleton<CourierChannelRouter>();
         services.AddHttpClient(HttpChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.TryAddScoped<CourierDispatcher>();
+        services.TryAddSingleton<CourierSteps>();
+        services.TryAddSingleton<CourierDispatcher>();
         services.AddHttpClient(TemplateFetcher.HttpClientName);
         services.TryAddSingleton<TemplateFetcher>();
         services.TryAddSingleton<CourierTemplateRenderer>();

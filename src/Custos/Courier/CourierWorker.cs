@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Custos.Courier;
 
 /// <summary>
-/// The queue worker of <c>serve --watch-courier</c>: every <c>courier.worker.pull_wait</c> it runs one
-/// <see cref="CourierDispatcher"/> pass in its own scope. A failing pass is logged and retried on the next tick.
+/// The queue worker of <c>serve --watch-courier</c> and <c>courier watch</c>: every <c>courier.worker.pull_wait</c> it
+/// runs one <see cref="CourierDispatcher"/> pass. A failing pass is logged and retried on the next tick.
 /// </summary>
-internal sealed class CourierWorker(IServiceScopeFactory scopes, IOptionsMonitor<CustosOptions> options, TimeProvider clock, ILogger<CourierWorker> logger)
+internal sealed class CourierWorker(CourierDispatcher dispatcher, IOptionsMonitor<CustosOptions> options, TimeProvider clock, ILogger<CourierWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,8 +17,7 @@ internal sealed class CourierWorker(IServiceScopeFactory scopes, IOptionsMonitor
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CourierDispatcher>().DispatchBatchAsync(stoppingToken);
+                await dispatcher.DispatchBatchAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -7,9 +7,10 @@ namespace Custos.Courier;
 /// <summary>
 /// Courier queue on Dapper. Claiming takes rows away from other workers in one transaction: on PostgreSQL with
 /// <c>FOR UPDATE SKIP LOCKED</c> (concurrent claimers pass over each other's rows instead of waiting), on SQLite with
-/// one <c>UPDATE ... RETURNING</c> under <c>BEGIN IMMEDIATE</c>, which serialises writers.
+/// one <c>UPDATE ... RETURNING</c> under <c>BEGIN IMMEDIATE</c>, which serialises writers. Lease times come from this
+/// node's clock, so nodes' clocks must agree to well within the lease (seconds).
 /// </summary>
-internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) : ICourierMessageStore
+internal sealed partial class SqlCourierMessageStore(DbSession db, TimeProvider clock) : ICourierMessageStore
 {
     private static readonly Guid Nid = Network.DefaultId;
 
@@ -84,39 +85,39 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
         return rows.Select(r => r.ToMessage()).ToList();
     }
 
-    /// <summary>
-    /// A message still <c>processing</c> after this long belongs to a worker that died mid-batch (a live worker sends
-    /// within seconds; SMTP times out well before): it is claimable again, so nothing stays stuck.
-    /// </summary>
-    public static readonly TimeSpan StaleProcessing = TimeSpan.FromMinutes(10);
+    private const string Claimable =
+        "((status = @Queued AND (send_after IS NULL OR send_after <= @now)) OR (status = @Processing AND lease_expires_at < @now AND send_started_at IS NULL))";
 
-    private const string Claimable = "((status = @Queued AND (send_after IS NULL OR send_after <= @now)) OR (status = @Processing AND updated_at < @stale))";
-
-    public Task<IReadOnlyList<CourierMessage>> ClaimAsync(int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<CourierMessage>> ClaimAsync(int limit, Guid leaseToken, TimeSpan leaseFor, CancellationToken ct) =>
         db.RunInTransactionAsync<IReadOnlyList<CourierMessage>>(async c =>
         {
             var connection = await db.ConnectionAsync(c);
             var now = Clock.Now(clock);
+            var parameters = new
+            {
+                Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now, limit, leaseToken, expires = now + leaseFor,
+            };
+            const string Lease = "status = @Processing, lease_token = @leaseToken, lease_expires_at = @expires, send_started_at = NULL, updated_at = @now";
             List<CourierMessageRow> rows;
             if (db.Dialect == SqlDialect.Postgres)
             {
                 rows = (await connection.QueryAsync<CourierMessageRow>(Command(
                     $"SELECT {CourierMessageRow.Columns} FROM courier_messages WHERE nid = @Nid AND {Claimable} ORDER BY created_at, id LIMIT @limit FOR UPDATE SKIP LOCKED",
-                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now, stale = now - StaleProcessing, limit }, c))).ToList();
+                    parameters, c))).ToList();
                 if (rows.Count > 0)
                 {
-                    await connection.ExecuteAsync(Command(
-                        "UPDATE courier_messages SET status = @Processing, updated_at = @now WHERE nid = @Nid AND id = ANY(@ids)",
-                        new { Nid, Processing = CourierMessageStatus.Processing, now, ids = rows.Select(r => r.Id).ToArray() }, c));
+                    var update = new DynamicParameters(parameters);
+                    update.Add("ids", rows.Select(r => r.Id).ToArray());
+                    await connection.ExecuteAsync(Command($"UPDATE courier_messages SET {Lease} WHERE nid = @Nid AND id = ANY(@ids)", update, c));
                 }
             }
             else
             {
                 rows = (await connection.QueryAsync<CourierMessageRow>(Command(
-                    "UPDATE courier_messages SET status = @Processing, updated_at = @now WHERE id IN "
+                    $"UPDATE courier_messages SET {Lease} WHERE id IN "
                     + $"(SELECT id FROM courier_messages WHERE nid = @Nid AND {Claimable} ORDER BY created_at, id LIMIT @limit) "
                     + $"RETURNING {CourierMessageRow.Columns}",
-                    new { Nid, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now, stale = now - StaleProcessing, limit }, c))).ToList();
+                    parameters, c))).ToList();
             }
 
             return rows
@@ -125,51 +126,21 @@ internal sealed class SqlCourierMessageStore(DbSession db, TimeProvider clock) :
                 .ToList();
         }, ct);
 
-    public async Task MarkSentAsync(Guid id, CancellationToken ct)
+    public async Task<int> RenewLeaseAsync(Guid leaseToken, TimeSpan leaseFor, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);
-        await connection.ExecuteAsync(Command(
-            "UPDATE courier_messages SET status = @Sent, send_count = send_count + 1, updated_at = @now WHERE nid = @Nid AND id = @id",
-            new { Nid, id, Sent = CourierMessageStatus.Sent, now = Clock.Now(clock) }, ct));
+        return await connection.ExecuteAsync(Command(
+            "UPDATE courier_messages SET lease_expires_at = @expires WHERE nid = @Nid AND status = @Processing AND lease_token = @leaseToken",
+            new { Nid, Processing = CourierMessageStatus.Processing, leaseToken, expires = Clock.Now(clock) + leaseFor }, ct));
     }
 
-    public async Task<string?> RecordFailureAsync(Guid id, int messageRetries, TimeSpan retryAfter, CancellationToken ct)
+    public async Task<int> ReleaseAsync(Guid leaseToken, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);
-        var now = Clock.Now(clock);
-        var changed = await connection.ExecuteAsync(Command(
-            "UPDATE courier_messages SET send_count = send_count + 1, updated_at = @now, send_after = @sendAfter, "
-            + "status = CASE WHEN send_count + 1 > @messageRetries THEN @Abandoned ELSE @Queued END WHERE nid = @Nid AND id = @id",
-            new { Nid, id, messageRetries, Abandoned = CourierMessageStatus.Abandoned, Queued = CourierMessageStatus.Queued, now, sendAfter = now + retryAfter }, ct));
-        return changed == 0
-            ? null
-            : await connection.ExecuteScalarAsync<string>(Command("SELECT status FROM courier_messages WHERE nid = @Nid AND id = @id", new { Nid, id }, ct));
-    }
-
-    public async Task AbandonAsync(Guid id, CancellationToken ct)
-    {
-        var connection = await db.ConnectionAsync(ct);
-        await connection.ExecuteAsync(Command(
-            "UPDATE courier_messages SET send_count = send_count + 1, status = @Abandoned, updated_at = @now WHERE nid = @Nid AND id = @id",
-            new { Nid, id, Abandoned = CourierMessageStatus.Abandoned, now = Clock.Now(clock) }, ct));
-    }
-
-    public async Task RecordDispatchAsync(Guid messageId, string status, string? errorJson, CancellationToken ct)
-    {
-        var connection = await db.ConnectionAsync(ct);
-        var now = Clock.Now(clock);
-        await connection.ExecuteAsync(Command(
-            "INSERT INTO courier_message_dispatches (id, message_id, status, error, nid, created_at, updated_at) "
-            + "VALUES (@id, @messageId, @status, @errorJson, @Nid, @now, @now)",
-            new { id = Guid.NewGuid(), messageId, status, errorJson, Nid, now }, ct));
-    }
-
-    public async Task RequeueAsync(Guid id, CancellationToken ct)
-    {
-        var connection = await db.ConnectionAsync(ct);
-        await connection.ExecuteAsync(Command(
-            "UPDATE courier_messages SET status = @Queued, updated_at = @now WHERE nid = @Nid AND id = @id AND status = @Processing",
-            new { Nid, id, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now = Clock.Now(clock) }, ct));
+        return await connection.ExecuteAsync(Command(
+            "UPDATE courier_messages SET status = @Queued, lease_token = NULL, lease_expires_at = NULL, updated_at = @now "
+            + "WHERE nid = @Nid AND status = @Processing AND lease_token = @leaseToken AND send_started_at IS NULL",
+            new { Nid, leaseToken, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing, now = Clock.Now(clock) }, ct));
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>

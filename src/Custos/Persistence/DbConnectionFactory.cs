@@ -95,6 +95,23 @@ internal sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
         return connection.DisposeAsync();
     }
 
+    public void ClearPoolAfter(Exception failure)
+    {
+        if (_postgres is not null && IsConnectionLoss(failure))
+        {
+            _postgres.Clear();
+        }
+    }
+
+    // An I/O error, a timeout or a refused connection has no SQLSTATE; 08xxx are connection exceptions and 57P01-57P03
+    // the server shutting down or starting up.
+    private static bool IsConnectionLoss(Exception failure) => failure switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState is "57P01" or "57P02" or "57P03",
+        NpgsqlException => true,
+        _ => failure.InnerException is { } inner && IsConnectionLoss(inner),
+    };
+
     public void Dispose()
     {
         while (_idle.TryDequeue(out var idle))

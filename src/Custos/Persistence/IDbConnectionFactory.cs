@@ -13,4 +13,13 @@ internal interface IDbConnectionFactory
 
     /// <summary>Gives a connection back; a factory may keep it open for reuse (with its prepared commands).</summary>
     ValueTask ReleaseAsync(DbConnection connection) => connection.DisposeAsync();
+
+    /// <summary>
+    /// Called after a statement failed with <paramref name="failure"/>. When it shows that the server connection was lost
+    /// (a restart, a failover), a pooling factory drops its idle connections: they are dead too, and Npgsql would hand
+    /// them out one by one, each failing once, before opening a fresh one.
+    /// </summary>
+    void ClearPoolAfter(Exception failure)
+    {
+    }
 }

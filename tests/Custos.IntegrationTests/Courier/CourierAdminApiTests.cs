@@ -83,7 +83,7 @@ public abstract class CourierAdminApiTests<TFactory>(TFactory app) : IClassFixtu
         var recipient = $"{Guid.NewGuid():N}@example.com";
         var sent = await app.EnqueueAsync(recipient);
         await app.EnqueueAsync(recipient);
-        await app.WithStoreAsync(s => s.MarkSentAsync(sent.Id, CancellationToken.None));
+        await app.WithStoreAsync(s => s.RecordSentAsync(sent.Id, CancellationToken.None));
 
         var list = (await (await app.Admin().GetAsync($"/admin/courier/messages?status=sent&recipient={Uri.EscapeDataString(recipient)}")).JsonAsync()).AsArray();
         var invalid = await app.Admin().GetAsync("/admin/courier/messages?status=delivered");
