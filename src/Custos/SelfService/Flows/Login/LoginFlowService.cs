@@ -90,11 +90,11 @@ internal sealed partial class LoginFlowService(
 
     private IEnumerable<ILoginStrategy> Enabled() => strategies.Where(s => s.IsEnabled(factory.Options));
 
-    private string ReturnUrl(string? returnTo, string? method = null)
+    private string ReturnUrl(string? returnTo, string method)
     {
         var o = factory.Options;
         return !string.IsNullOrEmpty(returnTo) ? returnTo
-            : (method is null ? null : o.Selfservice.Flows.Login.After.DefaultBrowserReturnUrlFor(method))
+            : o.Selfservice.Flows.Login.After.DefaultBrowserReturnUrlFor(method)
               ?? o.Selfservice.Flows.Login.After.DefaultBrowserReturnUrl
               ?? o.Selfservice.DefaultBrowserReturnUrl;
     }
