@@ -1,6 +1,7 @@
 using Custos.Config;
 using Custos.Hosting;
 using Custos.SelfService.Flows.Csrf;
+using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.ReturnTo;
 using Custos.SelfService.Ui;
 using Microsoft.Extensions.Options;
@@ -33,9 +34,9 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
     /// </summary>
     public string? ReturnTo(HttpContext context)
     {
-        var value = context.Request.Query["return_to"].FirstOrDefault();
+        var value = FlowQuery.Text(context.Request, "return_to");
         returnTo.Validate(value);
-        return string.IsNullOrEmpty(value) ? null : value;
+        return value;
     }
 
     /// <summary>Fills the common fields of a flow that a hook or an admin creates (its request URL was built by the caller, not taken from the request).</summary>

@@ -35,7 +35,8 @@ internal sealed partial class LoginFlowService
         {
             return await InvalidAsync(context, flow, refused, ct);
         }
-        var session = await sessions.FromRequestAsync(context, ct);
+        var current = await sessions.FromRequestWithTokenAsync(context, ct);
+        var session = current?.Session;
         if (session is not null && !flow.Refresh && string.CompareOrdinal(flow.RequestedAal, session.AuthenticatorAssuranceLevel) <= 0)
         {
             return FlowResponder.WantsJson(context, flow)
@@ -90,7 +91,7 @@ internal sealed partial class LoginFlowService
                     throw new FlowAlreadyPassedException();
                 }
 
-                return await CompleteAsync(context, flow, identity, session, strategy.Method, c);
+                return await CompleteAsync(context, flow, identity, current, strategy.Method, c);
             }, ct);
         }
         catch (FlowAlreadyPassedException)
@@ -99,20 +100,22 @@ internal sealed partial class LoginFlowService
         }
     }
 
-    private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Identity.Identity identity, Session? session, string method, CancellationToken ct)
+    private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Identity.Identity identity, RequestSession? current, string method, CancellationToken ct)
     {
         var authentication = new AuthenticationMethod(method, "aal1", factory.Now, null);
-        string? token = null;
-        IssuedSession? issued = null;
-        if (flow.Refresh && session is not null)
+        Session session;
+        string token;
+        if (flow.Refresh && current is not null)
         {
+            // Re-authentication keeps the session and its token, as in Kratos.
+            session = current.Session;
+            token = current.Token;
             await sessions.ReauthenticateAsync(session, authentication, context, ct);
-            token = context.Request.Headers["X-Session-Token"].FirstOrDefault();
         }
         else
         {
-            session = sessions.NewSession(identity, authentication, context);
-            issued = await sessions.PersistAsync(session, ct);
+            var issued = await sessions.PersistAsync(sessions.NewSession(identity, authentication, context), ct);
+            session = issued.Session;
             token = issued.Token;
         }
 
@@ -130,10 +133,9 @@ internal sealed partial class LoginFlowService
         }
 
         factory.RotateCsrf(context);
-        if (issued is not null)
-        {
-            sessions.WriteCookie(context, issued);
-        }
+        // Kratos issues the cookie on every browser login: after a re-authentication it carries the same token with
+        // the session's new expiry, so the cookie does not lapse before the session it belongs to.
+        sessions.WriteCookie(context, session, token);
 
         var returnUrl = ReturnUrl(flow.ReturnTo, method);
         if (ContentNegotiation.IsJsonRequest(context.Request))

@@ -19,14 +19,10 @@ internal sealed partial class LoginFlowService(
 {
     public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
     {
-        var q = context.Request.Query;
-        var refresh = string.Equals(q["refresh"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        var aal = (q["aal"].FirstOrDefault() ?? "aal1").ToLowerInvariant();
-        if (aal is not ("aal1" or "aal2"))
-        {
-            throw KratosErrors.BadRequest("Unable to parse AuthenticationMethod Assurance Level (AAL).");
-        }
-
+        var refresh = FlowQuery.Flag(context.Request, "refresh");
+        var aal = FlowQuery.Aal(context.Request);
+        // As in Kratos, the schema is only chosen (and checked) for a first-factor login.
+        var identitySchema = aal == "aal1" ? FlowQuery.IdentitySchema(context.Request, factory.Options.Identity) : null;
         var session = await sessions.FromRequestAsync(context, ct);
         if (session is null && aal == "aal2")
         {
@@ -46,7 +42,7 @@ internal sealed partial class LoginFlowService(
             Ui = new UiContainer { Action = "" },
             Refresh = refresh && session is not null,
             RequestedAal = aal,
-            IdentitySchema = q["identity_schema"].FirstOrDefault(),
+            IdentitySchema = identitySchema,
         }, context);
         string? identifier = null;
         if (flow.Refresh && session?.Identity is { } identity)
@@ -82,7 +78,8 @@ internal sealed partial class LoginFlowService(
     {
         if (type == FlowTypes.Browser && !ContentNegotiation.AcceptsJson(context.Request))
         {
-            return FlowResponder.Redirect(ReturnUrl(factory.ReturnTo(context)));
+            // Kratos sends a signed-in browser to return_to or the global default, not to the login's after-URL.
+            return FlowResponder.Redirect(factory.ReturnTo(context) ?? factory.Options.Selfservice.DefaultBrowserReturnUrl);
         }
 
         throw SessionAlreadyAvailable();
@@ -93,11 +90,11 @@ internal sealed partial class LoginFlowService(
 
     private IEnumerable<ILoginStrategy> Enabled() => strategies.Where(s => s.IsEnabled(factory.Options));
 
-    private string ReturnUrl(string? returnTo, string? method = null)
+    private string ReturnUrl(string? returnTo, string method)
     {
         var o = factory.Options;
         return !string.IsNullOrEmpty(returnTo) ? returnTo
-            : (method is null ? null : o.Selfservice.Flows.Login.After.DefaultBrowserReturnUrlFor(method))
+            : o.Selfservice.Flows.Login.After.DefaultBrowserReturnUrlFor(method)
               ?? o.Selfservice.Flows.Login.After.DefaultBrowserReturnUrl
               ?? o.Selfservice.DefaultBrowserReturnUrl;
     }

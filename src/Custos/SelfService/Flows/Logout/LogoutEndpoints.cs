@@ -21,12 +21,12 @@ internal static class LogoutEndpoints
 
     private static async Task<IResult> CreateBrowserAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, ReturnToValidator returnTo, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
-        var requested = context.Request.Query["return_to"].FirstOrDefault();
+        var requested = FlowQuery.Text(context.Request, "return_to");
         returnTo.Validate(requested);
         var session = await sessions.FromRequestAsync(context, ct) ?? throw NoSession();
         var token = tokens.For(session.Id);
         var url = FlowUrls.WithQuery(FlowUrls.Public(options.CurrentValue, "/self-service/logout"), "token", token);
-        if (!string.IsNullOrEmpty(requested))
+        if (requested is not null)
         {
             url = FlowUrls.WithQuery(url, "return_to", requested);
         }
@@ -37,13 +37,13 @@ internal static class LogoutEndpoints
 
     private static async Task<IResult> LogoutAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, ReturnToValidator returnTo, CsrfGuard csrf, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
-        var token = context.Request.Query["token"].FirstOrDefault();
-        if (string.IsNullOrEmpty(token))
+        var token = FlowQuery.Text(context.Request, "token");
+        if (token is null)
         {
             throw KratosErrors.BadRequest("Please include a token in the URL query.");
         }
 
-        var requested = context.Request.Query["return_to"].FirstOrDefault();
+        var requested = FlowQuery.Text(context.Request, "return_to");
         returnTo.Validate(requested);
         var session = await sessions.FromRequestAsync(context, ct) ?? throw NoSession();
         if (!tokens.Matches(token, session.Id))
@@ -60,8 +60,8 @@ internal static class LogoutEndpoints
         }
 
         var o = options.CurrentValue;
-        return FlowResponder.Redirect(!string.IsNullOrEmpty(requested) ? requested
-            : o.Selfservice.Flows.Logout.After.DefaultBrowserReturnUrl ?? o.Selfservice.DefaultBrowserReturnUrl);
+        return FlowResponder.Redirect(requested
+            ?? o.Selfservice.Flows.Logout.After.DefaultBrowserReturnUrl ?? o.Selfservice.DefaultBrowserReturnUrl);
     }
 
     private static async Task<IResult> LogoutApiAsync(HttpContext context, SessionManager sessions, CancellationToken ct)

@@ -47,7 +47,7 @@ internal sealed partial class RecoveryFlowService(
         }
 
         var flow = factory.Init(New(type, FlowUrls.RequestUrl(context, O)), context);
-        flow.SkipSettings = string.Equals(context.Request.Query["skip_settings"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        flow.SkipSettings = FlowQuery.Flag(context.Request, "skip_settings");
         PopulateChooseMethod(flow, null);
         await store.CreateAsync(flow, ct);
         return responder.Created(context, flow);

@@ -43,20 +43,14 @@ internal sealed partial class RegistrationFlowService(
             throw SessionAlreadyAvailable();
         }
 
-        var schemaId = context.Request.Query["identity_schema"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(schemaId) && schemaId != O.Identity.DefaultSchemaId
-            && O.Identity.Schemas.FirstOrDefault(s => s.Id == schemaId) is not { SelfserviceSelectable: true })
-        {
-            throw KratosErrors.BadRequest($"The identity schema \"{schemaId}\" can not be used for self-service registration.");
-        }
-
+        var schemaId = FlowQuery.IdentitySchema(context.Request, O.Identity);
         var flow = factory.Init(new RegistrationFlow
         {
             Id = Guid.NewGuid(),
             Type = type,
             RequestUrl = FlowUrls.RequestUrl(context, O),
             Ui = new UiContainer { Action = "" },
-            IdentitySchema = string.IsNullOrEmpty(schemaId) ? null : schemaId,
+            IdentitySchema = schemaId,
         }, context);
         await PopulateFirstScreenAsync(flow, null, ct);
         await store.CreateAsync(flow, ct);

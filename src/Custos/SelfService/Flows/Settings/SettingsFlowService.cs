@@ -32,7 +32,7 @@ internal sealed partial class SettingsFlowService(
             if (type == FlowTypes.Browser && !ContentNegotiation.IsJsonRequest(context.Request))
             {
                 var login = FlowUrls.Public(O, "/self-service/login/browser");
-                var returnTo = context.Request.Query["return_to"].FirstOrDefault();
+                var returnTo = FlowQuery.Text(context.Request, "return_to");
                 return FlowResponder.Redirect(returnTo is null ? login : FlowUrls.WithQuery(login, "return_to", returnTo));
             }
 
