@@ -14,7 +14,7 @@ public enum BodyUse
 }
 
 /// <summary>The real things the routes act on: an identity, its API session, and one API flow of each kind.</summary>
-public sealed record BodyTargets(string IdentityId, string SessionToken, string SessionId, IReadOnlyDictionary<string, string> Flows);
+public sealed record BodyTargets(string IdentityId, string SessionToken, IReadOnlyDictionary<string, string> Flows);
 
 /// <summary>
 /// One route that accepts a body (POST, PUT, PATCH or DELETE in the app's route table) and how a test reaches a real

@@ -40,7 +40,6 @@ public sealed class MalformedBodyTests(MalformedBodyApp app) : IClassFixture<Mal
         var identity = await app.Admin().CreateIdentityAsync(email, Password);
         var api = new FlowClient(app, ClientKind.Api);
         Assert.Equal(HttpStatusCode.OK, (await api.LoginAsync(email, Password)).StatusCode);
-        var whoami = await (await api.WhoamiAsync()).JsonAsync();
         var flows = new Dictionary<string, string>();
         foreach (var kind in new[] { "login", "registration", "recovery", "verification" })
         {
@@ -48,7 +47,7 @@ public sealed class MalformedBodyTests(MalformedBodyApp app) : IClassFixture<Mal
         }
 
         flows["settings"] = (await api.InitAsync("settings"))["id"]!.GetValue<string>();
-        _targets = new BodyTargets(identity["id"]!.GetValue<string>(), api.SessionToken!, whoami["id"]!.GetValue<string>(), flows);
+        _targets = new BodyTargets(identity["id"]!.GetValue<string>(), api.SessionToken!, flows);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -81,7 +80,7 @@ public sealed class MalformedBodyTests(MalformedBodyApp app) : IClassFixture<Mal
 
             var after = await DatabaseFingerprint.TakeAsync(app);
             failures.AddRange(await CheckAsync(route, response, HttpStatusCode.BadRequest));
-            failures.AddRange(Changes(route, before, after));
+            failures.AddRange(Changes(route.Key, before, after));
         }
 
         Assert.True(failures.Count == 0, kind + ":\n" + string.Join("\n", failures));
@@ -107,7 +106,7 @@ public sealed class MalformedBodyTests(MalformedBodyApp app) : IClassFixture<Mal
             clock.Stop();
             var after = await DatabaseFingerprint.TakeAsync(app);
             failures.AddRange(await CheckAsync(route, response, HttpStatusCode.RequestEntityTooLarge));
-            failures.AddRange(Changes(route, before, after));
+            failures.AddRange(Changes(route.Key, before, after));
             if (content.Sent > 8L * 1024 * 1024 || clock.Elapsed > TimeSpan.FromSeconds(10))
             {
                 failures.Add($"{route.Key}: read {content.Sent} bytes in {clock.ElapsedMilliseconds} ms");
@@ -135,7 +134,7 @@ public sealed class MalformedBodyTests(MalformedBodyApp app) : IClassFixture<Mal
         Assert.StartsWith("http://localhost:4455/error?id=", location, StringComparison.Ordinal);
         var stored = await (await app.Public().GetAsync("/self-service/errors?id=" + location.Split("id=")[1])).JsonAsync();
         Assert.Equal(400, stored["error"]!["code"]!.GetValue<int>());
-        Assert.Empty(Changes(BodyRoutes.All[0], before, await DatabaseFingerprint.TakeAsync(app, "selfservice_errors")));
+        Assert.Empty(Changes("POST /self-service/login", before, await DatabaseFingerprint.TakeAsync(app, "selfservice_errors")));
     }
 
     private async Task<HttpResponseMessage> SendAsync(BodyRoute route, HttpContent content)
@@ -177,8 +176,8 @@ public sealed class MalformedBodyTests(MalformedBodyApp app) : IClassFixture<Mal
             : [$"{route.Key}: not Kratos's error envelope: {text}"];
     }
 
-    private static IEnumerable<string> Changes(BodyRoute route, SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
-        after.Where(t => !before.TryGetValue(t.Key, out var was) || was != t.Value).Select(t => $"{route.Key}: wrote to {t.Key}");
+    private static IEnumerable<string> Changes(string route, SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
+        after.Where(t => !before.TryGetValue(t.Key, out var was) || was != t.Value).Select(t => $"{route}: wrote to {t.Key}");
 
     private static ByteArrayContent Json(byte[] body)
     {
