@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Custos.Hosting;
 
@@ -9,7 +10,16 @@ namespace Custos.Hosting;
 /// </summary>
 internal static class JsonBody
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = RequestLimits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow };
+    // A repeated member is refused: JsonObject cannot hold it (reading it would throw), and parsers that disagree on
+    // which copy wins are a classic way to smuggle a value past a check.
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = RequestLimits.MaxJsonDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = RequestLimits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow };
 
     public static async Task<JsonNode> ReadAsync(HttpRequest request, CancellationToken ct)
     {
@@ -32,13 +42,45 @@ internal static class JsonBody
 
         try
         {
-            return JsonNode.Parse(body, documentOptions: Options)
+            return Parse(body)
                 ?? throw KratosErrors.BadRequest("The request body must not be JSON null.");
         }
         catch (JsonException e)
         {
             throw KratosErrors.BadRequest("The request body is not valid JSON: " + Sanitize(e.Message));
         }
+    }
+
+    /// <summary>
+    /// Parses JSON from a request (depth-limited, no comments). Every string must be readable: System.Text.Json decodes
+    /// strings lazily, so invalid UTF-8 or an unpaired surrogate escape (<c>"\ud800"</c>) would parse here and throw an
+    /// <see cref="InvalidOperationException"/> (a 500) wherever a handler first reads that string. Any such body is a
+    /// <see cref="JsonException"/> now, which each reader turns into its 400.
+    /// </summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> utf8)
+    {
+        if (!Utf8.IsValid(utf8))
+        {
+            throw new JsonException("The JSON text is not valid UTF-8.");
+        }
+
+        var reader = new Utf8JsonReader(utf8, ReaderOptions);
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new JsonException($"The JSON text contains an invalid \\u escape (an unpaired UTF-16 surrogate) at byte {reader.TokenStartIndex}.");
+                }
+            }
+        }
+
+        return JsonNode.Parse(utf8, documentOptions: Options);
     }
 
     /// <summary>The request body, refused with 413 as soon as it exceeds <see cref="RequestLimits.MaxBodyBytes"/>.</summary>

@@ -27,6 +27,10 @@ internal sealed partial class IdentityManager
         foreach (var item in items)
         {
             BodyReader.RejectUnknown(item, new HashSet<string> { "create", "patch_id" }, "identities[].");
+            if (item["create"] is { } create)
+            {
+                BodyReader.Object(create, "identities[].create");
+            }
         }
 
         if (items.Count(i => CredentialImporter.HasCleartextPassword(i["create"]?["credentials"] as JsonObject)) > MaxBatchCleartextPasswords)

@@ -12,8 +12,9 @@ internal sealed partial class IdentityManager
 
     public async Task<Identity> PatchAsync(Guid id, JsonNode node, CancellationToken ct)
     {
-        var patch = node as JsonArray ?? throw KratosErrors.BadRequest("The request body must be a JSON Patch array.");
+        // As in Kratos, an unknown identity is a 404 before the patch is looked at.
         var identity = await pool.GetAsync(id, withCredentials: true, ct) ?? throw KratosErrors.RowNotFound();
+        var patch = JsonPatchParser.Parse(node);
         var document = IdentityJson.Admin(identity, "", new HashSet<string>(identity.Credentials.Keys));
         var patched = BodyReader.Object(JsonPatch.Apply(document, patch, IsDenied), "The patched identity");
         var now = Clock.Now(clock);

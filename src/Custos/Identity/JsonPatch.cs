@@ -5,55 +5,40 @@ using Custos.Hosting;
 namespace Custos.Identity;
 
 /// <summary>
-/// RFC 6902 with Kratos's restrictions: only <c>add</c>, <c>remove</c> and <c>replace</c>; a <c>replace</c> of an
-/// object member acts as <c>add</c>, so replacing a missing key works.
+/// RFC 6902 with Kratos's restrictions, applied to operations that <see cref="JsonPatchParser"/> accepted: a
+/// <c>replace</c> of an object member acts as <c>add</c>, so replacing a missing key works. Every path is checked
+/// against the denied paths before anything is applied.
 /// </summary>
 internal static class JsonPatch
 {
-    private const string Failed = "failed to apply JSON patch";
+    private const string Failed = JsonPatchParser.ApplyFailed;
 
-    public static JsonNode Apply(JsonNode document, JsonArray patch, Func<string, bool> isDenied)
+    public static JsonNode? Apply(JsonNode document, IReadOnlyList<JsonPatchOperation> patch, Func<string, bool> isDenied)
     {
-        var root = new JsonObject { ["r"] = document.DeepClone() };
-        foreach (var node in patch)
+        if (patch.FirstOrDefault(op => isDenied(op.Path)) is { } denied)
         {
-            var op = node as JsonObject ?? throw KratosErrors.BadRequest(Failed, null);
-            var kind = (op["op"] as JsonValue)?.GetValue<string>();
-            var path = (op["path"] as JsonValue)?.GetValue<string>() ?? throw KratosErrors.BadRequest($"{Failed}: an operation has no path");
-            if (isDenied(path))
+            throw Error($"patch includes denied path: {denied.Path}");
+        }
+
+        var root = new JsonObject { ["r"] = document.DeepClone() };
+        foreach (var op in patch)
+        {
+            var tokens = Parse(op.Path);
+            if (op.Op == "remove")
             {
-                throw KratosErrors.BadRequest($"patch includes denied path: {path}");
+                Remove(root, tokens);
             }
-
-            var tokens = Parse(path);
-            switch (kind)
+            else
             {
-                case "add" or "replace":
-                    if (!op.ContainsKey("value"))
-                    {
-                        throw KratosErrors.BadRequest($"{Failed}: \"{kind}\" needs a value");
-                    }
-
-                    Add(root, tokens, op["value"]?.DeepClone(), kind == "replace");
-                    break;
-                case "remove":
-                    Remove(root, tokens);
-                    break;
-                default:
-                    throw KratosErrors.BadRequest($"{Failed}: unsupported operation \"{kind}\"");
+                Add(root, tokens, op.Value?.DeepClone(), op.Op == "replace");
             }
         }
 
-        return root["r"]!;
+        return root["r"];
     }
 
     private static List<string> Parse(string pointer)
     {
-        if (pointer.Length > 0 && pointer[0] != '/')
-        {
-            throw KratosErrors.BadRequest($"{Failed}: invalid JSON pointer \"{pointer}\"");
-        }
-
         var tokens = new List<string> { "r" };
         tokens.AddRange(pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)));
         return tokens;
@@ -68,7 +53,7 @@ internal static class JsonPatch
             {
                 JsonObject o when o[token] is { } child => child,
                 JsonArray a when Index(token, a.Count - 1) is var i && a[i] is { } item => item,
-                _ => throw KratosErrors.BadRequest($"{Failed}: path does not exist"),
+                _ => throw Error("path does not exist"),
             };
         }
 
@@ -91,7 +76,7 @@ internal static class JsonPatch
                 a.Insert(last == "-" ? a.Count : Index(last, a.Count), value);
                 break;
             default:
-                throw KratosErrors.BadRequest($"{Failed}: cannot add to a scalar");
+                throw Error("cannot add to a scalar");
         }
     }
 
@@ -108,12 +93,14 @@ internal static class JsonPatch
                 a.RemoveAt(Index(last, a.Count - 1));
                 break;
             default:
-                throw KratosErrors.BadRequest($"{Failed}: path does not exist");
+                throw Error("path does not exist");
         }
     }
 
     private static int Index(string token, int max) =>
         int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i <= max && i >= 0
             ? i
-            : throw KratosErrors.BadRequest($"{Failed}: invalid array index \"{token}\"");
+            : throw Error($"invalid array index \"{token}\"");
+
+    private static CustosException Error(string message) => new(400, message, Failed);
 }

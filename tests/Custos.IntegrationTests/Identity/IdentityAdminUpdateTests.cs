@@ -84,6 +84,19 @@ public abstract class IdentityAdminUpdateTests<TFactory>(TFactory app) : IClassF
         Assert.Equal(409, items[1]!["error"]!["code"]!.GetValue<int>());
     }
 
+    [SkippableTheory]
+    [InlineData("""{"identities":[{"create":1}]}""")]
+    [InlineData("""{"identities":[{"create":{"traits":{"email":"a@example.com"}}},{"create":"x"}]}""")]
+    public async Task Batch_CreateThatIsNotAnObject_FailsTheWholeRequest(string body)
+    {
+        var admin = app.Admin();
+
+        var response = await admin.SendJsonAsync(HttpMethod.Patch, "/admin/identities", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("identities[].create must be a JSON object.", (await response.JsonAsync())["error"]!["reason"]!.GetValue<string>());
+    }
+
     [SkippableFact]
     public async Task DeleteCredential_LastFirstFactor_Refused_TotpRemoved()
     {

@@ -59,7 +59,7 @@ public sealed class AuthenticatorAssuranceTests
             Id = Guid.NewGuid(),
             IdentityId = Guid.NewGuid(),
             AuthenticatorAssuranceLevel = sessionAal,
-            Identity = new Identity.Identity { Id = Guid.NewGuid(), SchemaId = "default", Traits = new System.Text.Json.Nodes.JsonObject(), AvailableAal = availableAal },
+            Identity = new Custos.Identity.Identity { Id = Guid.NewGuid(), SchemaId = "default", Traits = new System.Text.Json.Nodes.JsonObject(), AvailableAal = availableAal },
         };
 
         Assert.Equal(expected, SessionManager.SatisfiesAal(session, required == "aal1" ? RequiredAal.Aal1 : RequiredAal.HighestAvailable));

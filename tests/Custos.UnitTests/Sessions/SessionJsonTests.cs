@@ -9,7 +9,7 @@ public sealed class SessionJsonTests
 
     private static Session NewSession(string identityState = "active")
     {
-        var identity = new Identity.Identity
+        var identity = new Custos.Identity.Identity
         {
             Id = Guid.NewGuid(),
             SchemaId = "default",

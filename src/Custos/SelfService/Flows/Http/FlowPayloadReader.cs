@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Custos.Hosting;
@@ -19,8 +20,6 @@ internal static class FlowPayloadReader
     public const string MultipartType = "multipart/form-data";
 
     private const int MaxNameDepth = 32;
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = RequestLimits.MaxJsonDepth };
 
     private static readonly FormOptions Limits = new()
     {
@@ -96,7 +95,7 @@ internal static class FlowPayloadReader
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(bytes, documentOptions: DocumentOptions);
+            parsed = JsonBody.Parse(bytes);
         }
         catch (JsonException e)
         {
@@ -225,7 +224,7 @@ internal static class FlowPayloadReader
 
         try
         {
-            payload["transient_payload"] = JsonNode.Parse(raw, documentOptions: DocumentOptions);
+            payload["transient_payload"] = JsonBody.Parse(Encoding.UTF8.GetBytes(raw));
         }
         catch (JsonException) when (!strict)
         {

@@ -153,6 +153,29 @@ public sealed class FlowPayloadReaderTests
         Assert.StartsWith(reason, error.Reason!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d })]
+    [InlineData(new byte[] { 0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30, 0x22, 0x7d })]
+    public async Task JsonWithUnreadableText_Is400(byte[] body)
+    {
+        var request = Request("application/json", body);
+
+        var error = await Assert.ThrowsAsync<CustosException>(() => FlowPayloadReader.ReadAsync(request, CancellationToken.None));
+
+        Assert.Equal(400, error.Code);
+        Assert.StartsWith("Unable to decode JSON payload:", error.Reason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormTransientPayloadWithAnUnpairedSurrogateEscape_Is400()
+    {
+        var request = Request("application/x-www-form-urlencoded", "transient_payload=%7B%22a%22%3A%22%5Cud800%22%7D");
+
+        var error = await Assert.ThrowsAsync<CustosException>(() => FlowPayloadReader.ReadAsync(request, CancellationToken.None));
+
+        Assert.Equal(400, error.Code);
+    }
+
     [Fact]
     public async Task TooLargeBody_Is413()
     {
