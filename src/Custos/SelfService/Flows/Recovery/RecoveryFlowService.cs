@@ -54,7 +54,7 @@ internal sealed partial class RecoveryFlowService(
 
         var flow = factory.Init(New(type, FlowUrls.RequestUrl(context, O)), context);
         flow.SkipSettings = string.Equals(context.Request.Query["skip_settings"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        PopulateChooseMethod(flow, null, Method);
+        PopulateChooseMethod(flow, null);
         await store.CreateAsync(flow, ct);
         return responder.Created(context, flow);
     }
@@ -105,8 +105,10 @@ internal sealed partial class RecoveryFlowService(
     private static RecoveryFlow New(string type, string requestUrl) =>
         new() { Id = Guid.NewGuid(), Type = type, RequestUrl = requestUrl, Ui = new UiContainer { Action = "" } };
 
-    private static void PopulateChooseMethod(RecoveryFlow flow, string? email, string method)
+    /// <summary>The first step's form for <paramref name="method"/> (by default the one <c>use</c> names).</summary>
+    private void PopulateChooseMethod(RecoveryFlow flow, string? email, string? method = null)
     {
+        method ??= Method;
         var link = method == RecoveryMethods.Link;
         var group = link ? UiNodeGroup.Link : UiNodeGroup.Code;
         flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
