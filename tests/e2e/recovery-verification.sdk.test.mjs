@@ -8,9 +8,10 @@ import { uniqueEmail } from './lib/sdk.mjs';
 
 const PASSWORD = 'a long enough e2e password 1!';
 const NEW_PASSWORD = 'another long enough password 2!';
+// As in Kratos's quickstart (email-password/kratos.yml): recovery by code, the link method enabled too.
 const EXTRA = {
   selfservice: {
-    methods: { password: { config: { haveibeenpwned_enabled: false } } },
+    methods: { link: { enabled: true }, password: { config: { haveibeenpwned_enabled: false } } },
     flows: {
       registration: { after: { password: { hooks: [{ hook: 'session' }, { hook: 'show_verification_ui' }] } } },
       verification: { enabled: true },
@@ -26,6 +27,30 @@ async function latestCode(courier, recipient) {
   const match = /(?<![0-9])[0-9]{6}(?![0-9])/.exec(`${messages[0].subject}\n${messages[0].body}`);
   assert.ok(match, 'the message carries a 6-digit code');
   return { code: match[0], message: messages[0] };
+}
+
+// What a browser does with an emailed or handed-out link: one GET, no redirect followed; returns the redirect and the cookies.
+async function click(link) {
+  const response = await fetch(link, { redirect: 'manual' });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';', 1)[0]).join('; ');
+  return { status: response.status, location: response.headers.get('location'), cookie };
+}
+
+/** A fetch that keeps cookies like a browser does for an SPA on the same site. */
+function cookieJarFetch() {
+  const jar = new Map();
+  const jarFetch = async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (jar.size > 0) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await fetch(input, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const index = pair.indexOf('=');
+      jar.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
+    }
+    return response;
+  };
+  return jarFetch;
 }
 
 async function failure(promise) {
@@ -125,6 +150,28 @@ describe('verification and recovery through @ory/kratos-client-fetch', () => {
     assert.equal(missing.status, 404);
     assert.equal(missing.body.error.code, 404);
   });
+
+  test('admin: createRecoveryLinkForIdentity under recovery.use: code → the link signs the browser in → settings (1060001)', async () => {
+    const { frontend, identity } = await apis();
+    const email = uniqueEmail('admin-link-use-code');
+    const created = await identity.createIdentity({
+      createIdentityBody: { schema_id: 'default', traits: { email }, credentials: { password: { config: { password: PASSWORD } } } },
+    });
+    const { recovery_link: link } = await identity.createRecoveryLinkForIdentity({
+      createRecoveryLinkForIdentityBody: { identity_id: created.id, expires_in: '10m' },
+    });
+
+    const clicked = await click(link);
+    assert.equal(clicked.status, 303, `the link redirects: ${clicked.location}`);
+    assert.match(clicked.cookie, /ory_kratos_session=/, 'the link sets the session cookie');
+    const settingsId = new URL(clicked.location).searchParams.get('flow');
+    assert.ok(settingsId, `redirected to the settings UI: ${clicked.location}`);
+    const session = await frontend.toSession({ cookie: clicked.cookie });
+    assert.equal(session.identity.id, created.id);
+    assert.equal(session.authentication_methods[0].method, 'link_recovery');
+    const settings = await frontend.getSettingsFlow({ id: settingsId, cookie: clicked.cookie });
+    assert.ok(settings.ui.messages.some((m) => m.id === 1060001), 'the settings flow says the account was recovered');
+  });
 });
 
 describe('recovery and verification links through @ory/kratos-client-fetch', () => {
@@ -146,13 +193,6 @@ describe('recovery and verification links through @ory/kratos-client-fetch', () 
       identity: new IdentityApi(new Configuration({ basePath: s.adminUrl })),
     };
   };
-
-  // What a browser does with an emailed link: one GET, no redirect followed; returns the redirect and the cookies.
-  async function click(link) {
-    const response = await fetch(link, { redirect: 'manual' });
-    const cookie = response.headers.getSetCookie().map((c) => c.split(';', 1)[0]).join('; ');
-    return { status: response.status, location: response.headers.get('location'), cookie };
-  }
 
   test('admin: createRecoveryLinkForIdentity → the link signs in → settings flow → new password → login', async () => {
     const { frontend, identity } = await apis();
@@ -184,6 +224,50 @@ describe('recovery and verification links through @ory/kratos-client-fetch', () 
     });
     assert.equal(signedIn.session.identity.id, created.id);
     assert.equal((await click(link)).status, 303, 'a used link leads back to a new recovery flow');
+  });
+
+  test('admin: createRecoveryCodeForIdentity under recovery.use: link → an SPA submits the code → signed in + settings (1060001)', async () => {
+    const { identity } = await apis();
+    const s = await server.get();
+    const spa = new FrontendApi(new Configuration({ basePath: s.publicUrl, fetchApi: cookieJarFetch(), headers: { Accept: 'application/json' } }));
+    const email = uniqueEmail('admin-code-use-link');
+    const created = await identity.createIdentity({ createIdentityBody: { schema_id: 'default', traits: { email } } });
+    const code = await identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: created.id } });
+    const flow = await spa.getRecoveryFlow({ id: new URL(code.recovery_link).searchParams.get('flow') });
+    assert.equal(flow.active, 'code');
+    const csrf = flow.ui.nodes.find((n) => n.attributes.name === 'csrf_token').attributes.value;
+
+    // Without continue_with transitions Kratos answers a JSON client 422 browser_location_change_required.
+    const used = await failure(spa.updateRecoveryFlow({
+      flow: flow.id,
+      updateRecoveryFlowBody: { method: 'code', code: code.recovery_code, csrf_token: csrf },
+    }));
+    assert.equal(used.status, 422, JSON.stringify(used.body));
+    assert.equal(used.body.error.id, 'browser_location_change_required');
+    const settingsId = new URL(used.body.redirect_browser_to).searchParams.get('flow');
+    const session = await spa.toSession();
+    assert.equal(session.identity.id, created.id);
+    assert.equal(session.authentication_methods[0].method, 'code_recovery');
+    const settings = await spa.getSettingsFlow({ id: settingsId });
+    assert.ok(settings.ui.messages.some((m) => m.id === 1060001), 'the settings flow says the account was recovered');
+  });
+
+  test('admin: a resend on an admin code flow under recovery.use: link mails a code, not a link', async () => {
+    const { courier, identity } = await apis();
+    const s = await server.get();
+    const spa = new FrontendApi(new Configuration({ basePath: s.publicUrl, fetchApi: cookieJarFetch(), headers: { Accept: 'application/json' } }));
+    const email = uniqueEmail('admin-code-resend');
+    const created = await identity.createIdentity({ createIdentityBody: { schema_id: 'default', traits: { email } } });
+    const code = await identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: created.id } });
+    const flow = await spa.getRecoveryFlow({ id: new URL(code.recovery_link).searchParams.get('flow') });
+    const csrf = flow.ui.nodes.find((n) => n.attributes.name === 'csrf_token').attributes.value;
+
+    const resent = await spa.updateRecoveryFlow({ flow: flow.id, updateRecoveryFlowBody: { method: 'code', email, csrf_token: csrf } });
+
+    assert.equal(resent.active, 'code');
+    assert.ok(resent.ui.messages.some((m) => m.id === 1060003), 'the flow says a code was sent');
+    const { message } = await latestCode(courier, email);
+    assert.equal(message.template_type, 'recovery_code_valid');
   });
 
   test('native: verification by link → the emailed link verifies the address', async () => {

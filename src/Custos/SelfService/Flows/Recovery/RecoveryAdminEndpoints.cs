@@ -37,7 +37,7 @@ internal static class RecoveryAdminEndpoints
 
         var expiresIn = ExpiresIn(body, o.Selfservice.Methods.Code.Config.Lifespan);
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.NotFound("could not find identity");
-        var flow = await recovery.CreateForAdminAsync(type, identity, expiresIn, null, link: false, ct);
+        var flow = await recovery.CreateForAdminAsync(type, identity, expiresIn, null, RecoveryMethods.Code, ct);
         var code = await issuer.IssueAsync(OneTimeSecretKind.RecoveryCode, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
         return Results.Json(new JsonObject
         {
@@ -61,7 +61,7 @@ internal static class RecoveryAdminEndpoints
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.BadRequest("The requested identity id does not exist.");
         var target = context.Request.Query["return_to"].FirstOrDefault();
         returnTo.Validate(target);
-        var flow = await recovery.CreateForAdminAsync(FlowTypes.Browser, identity, expiresIn, string.IsNullOrEmpty(target) ? null : target, link: true, ct);
+        var flow = await recovery.CreateForAdminAsync(FlowTypes.Browser, identity, expiresIn, string.IsNullOrEmpty(target) ? null : target, RecoveryMethods.Link, ct);
         var token = await issuer.IssueAsync(OneTimeSecretKind.RecoveryToken, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
         return Results.Json(new JsonObject
         {

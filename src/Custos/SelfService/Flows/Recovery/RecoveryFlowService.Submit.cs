@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Custos.Hosting;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
@@ -31,16 +32,16 @@ internal sealed partial class RecoveryFlowService
 
         var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
         flow.TransientPayload = payload["transient_payload"] as JsonObject;
-        if (flow.State == "passed_challenge")
+        var code = FlowPayloadReader.Text(payload, "code");
+        var token = FlowPayloadReader.Text(payload, "token");
+        // A link is judged by its token, as Kratos's link strategy does before it looks at the state: a used one gets 4060004.
+        if (flow.State == "passed_challenge" && string.IsNullOrEmpty(token))
         {
             return responder.Superseded(context, await ReplaceAsync(context, flow, Messages.ErrorValidationRecoveryRetrySuccess(), ct));
         }
 
-        var code = FlowPayloadReader.Text(payload, "code");
-        var token = FlowPayloadReader.Text(payload, "token");
-        var method = FlowPayloadReader.Text(payload, "method") ?? (!string.IsNullOrEmpty(token) ? "link" : !string.IsNullOrEmpty(code) ? "code" : null);
-        // An admin-issued code flow takes codes even when self-service recovery sends links.
-        if (method != (flow.Active ?? Method))
+        var method = FlowPayloadReader.Text(payload, "method") ?? (!string.IsNullOrEmpty(token) ? RecoveryMethods.Link : !string.IsNullOrEmpty(code) ? RecoveryMethods.Code : null);
+        if (method is null || method != MethodOf(flow))
         {
             flow.Ui.ResetMessages();
             flow.Ui.Messages.Add(Messages.ErrorValidationRecoveryNoStrategyFound());
@@ -49,34 +50,41 @@ internal sealed partial class RecoveryFlowService
             return responder.Invalid(context, flow);
         }
 
-        if (method == "link" && !string.IsNullOrEmpty(token))
+        // The flow's method may have been switched off since it was issued: Kratos answers 404 then, as for its admin endpoint.
+        if (!O.Selfservice.Methods.IsEnabled(method))
+        {
+            throw KratosErrors.EndpointDisabled();
+        }
+
+        if (method == RecoveryMethods.Link && !string.IsNullOrEmpty(token))
         {
             return await UseTokenAsync(context, flow, token, ct);
         }
 
         // A code is only taken in the code step; in the first step the address decides.
         var email = FlowPayloadReader.Text(payload, "email");
-        if (method == "code" && !string.IsNullOrEmpty(code) && string.IsNullOrEmpty(email) && flow.State == "sent_email")
+        if (method == RecoveryMethods.Code && !string.IsNullOrEmpty(code) && string.IsNullOrEmpty(email) && flow.State == "sent_email")
         {
             return await UseCodeAsync(context, flow, code, ct);
         }
 
-        return await SendAsync(context, flow, email, FlowPayloadReader.Text(payload, "csrf_token"), ct);
+        return await SendAsync(context, flow, method, email, FlowPayloadReader.Text(payload, "csrf_token"), ct);
     }
 
-    private async Task<IResult> SendAsync(HttpContext context, RecoveryFlow flow, string? email, string? csrfToken, CancellationToken ct)
+    private async Task<IResult> SendAsync(HttpContext context, RecoveryFlow flow, string method, string? email, string? csrfToken, CancellationToken ct)
     {
+        var link = method == RecoveryMethods.Link;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
         if (string.IsNullOrWhiteSpace(email))
         {
-            if (flow.State == "sent_email" && !sender.UsesLink)
+            if (flow.State == "sent_email" && !link)
             {
                 flow.Ui.AddMessage("code", Messages.ErrorValidationRequired("code"), UiNodeGroup.Code);
             }
             else
             {
-                flow.Ui.AddMessage("email", Messages.ErrorValidationRequired("email"), Group);
+                flow.Ui.AddMessage("email", Messages.ErrorValidationRequired("email"), link ? UiNodeGroup.Link : UiNodeGroup.Code);
             }
 
             await store.UpdateAsync(flow, ct);
@@ -90,12 +98,12 @@ internal sealed partial class RecoveryFlowService
             return responder.Invalid(context, flow);
         }
 
-        await sender.SendToAsync(flow, email, ct);
+        await sender.SendToAsync(flow, email, link, ct);
         flow.State = "sent_email";
-        flow.Active = Method;
-        if (sender.UsesLink)
+        flow.Active = method;
+        if (link)
         {
-            PopulateChooseMethod(flow, email.Trim());
+            PopulateChooseMethod(flow, email.Trim(), method);
             flow.Ui.Messages.Add(Messages.InfoSelfServiceRecoveryEmailSent());
         }
         else

@@ -29,9 +29,15 @@ internal sealed partial class RecoveryFlowService(
 {
     private CustosOptions O => factory.Options;
 
-    private string Method => sender.UsesLink ? "link" : "code";
+    /// <summary>The method <c>selfservice.flows.recovery.use</c> names, for flows that have not chosen one yet.</summary>
+    private string Method => sender.UsesLink ? RecoveryMethods.Link : RecoveryMethods.Code;
 
-    private string Group => sender.UsesLink ? UiNodeGroup.Link : UiNodeGroup.Code;
+    /// <summary>
+    /// The method that issued this flow's code or link redeems it: as in Kratos, a flow an admin created with
+    /// <c>/admin/recovery/link</c> belongs to the link method and one from <c>/admin/recovery/code</c> to the code
+    /// method, whatever <c>use</c> says.
+    /// </summary>
+    private string MethodOf(RecoveryFlow flow) => flow.Active ?? Method;
 
     public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
     {
@@ -99,11 +105,15 @@ internal sealed partial class RecoveryFlowService(
     private static RecoveryFlow New(string type, string requestUrl) =>
         new() { Id = Guid.NewGuid(), Type = type, RequestUrl = requestUrl, Ui = new UiContainer { Action = "" } };
 
-    private void PopulateChooseMethod(RecoveryFlow flow, string? email)
+    /// <summary>The first step's form for <paramref name="method"/> (by default the one <c>use</c> names).</summary>
+    private void PopulateChooseMethod(RecoveryFlow flow, string? email, string? method = null)
     {
+        method ??= Method;
+        var link = method == RecoveryMethods.Link;
+        var group = link ? UiNodeGroup.Link : UiNodeGroup.Code;
         flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
-        flow.Ui.Nodes.Add(UiNode.Input(Group, "email", "email", email, required: true, autocomplete: "email", label: Messages.InfoNodeLabelEmail()));
-        flow.Ui.Nodes.Add(UiNode.Input(Group, "method", "submit", Method, label: sender.UsesLink ? Messages.InfoNodeLabelSubmit() : Messages.InfoNodeLabelContinue()));
+        flow.Ui.Nodes.Add(UiNode.Input(group, "email", "email", email, required: true, autocomplete: "email", label: Messages.InfoNodeLabelEmail()));
+        flow.Ui.Nodes.Add(UiNode.Input(group, "method", "submit", method, label: link ? Messages.InfoNodeLabelSubmit() : Messages.InfoNodeLabelContinue()));
     }
 
     /// <summary>The code form: what the person types after the e-mail arrived, plus a resend button.</summary>
@@ -119,13 +129,21 @@ internal sealed partial class RecoveryFlowService(
         }
     }
 
-    /// <summary>A new flow in place of one that cannot go on, carrying <paramref name="message"/>.</summary>
+    /// <summary>
+    /// A new flow in place of one that cannot go on, carrying <paramref name="message"/>. Like Kratos's retry, it keeps
+    /// the method of the flow it replaces while that method is enabled, so a used admin link leads to a link flow.
+    /// </summary>
     private async Task<RecoveryFlow> ReplaceAsync(HttpContext context, RecoveryFlow old, UiText message, CancellationToken ct)
     {
         var replacement = New(old.Type, old.RequestUrl);
         replacement.SkipSettings = old.SkipSettings;
+        if (old.Active is { } kept && O.Selfservice.Methods.IsEnabled(kept))
+        {
+            replacement.Active = kept;
+        }
+
         factory.InitReplacement(replacement, old, context);
-        PopulateChooseMethod(replacement, null);
+        PopulateChooseMethod(replacement, null, MethodOf(replacement));
         replacement.Ui.Messages.Add(message);
         await store.CreateAsync(replacement, ct);
         return replacement;

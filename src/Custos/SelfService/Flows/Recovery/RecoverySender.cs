@@ -21,9 +21,11 @@ internal sealed class RecoverySender(
 {
     private CustosOptions O => factory.Options;
 
+    /// <summary>Whether <c>selfservice.flows.recovery.use</c> is <c>link</c>: the method of flows that have not chosen one.</summary>
     public bool UsesLink => O.Selfservice.Flows.Recovery.Use == AddressFlowStrategy.Link;
 
-    public async Task SendToAsync(RecoveryFlow flow, string email, CancellationToken ct)
+    /// <summary>Sends a link (<paramref name="link"/>) or a code for <paramref name="flow"/>: the flow's method, not necessarily <c>use</c>.</summary>
+    public async Task SendToAsync(RecoveryFlow flow, string email, bool link, CancellationToken ct)
     {
         var value = IdentifierNormalizer.NormalizeAddress("email", email);
         var owner = await identities.FindRecoveryAddressAsync("email", value, ct);
@@ -33,15 +35,15 @@ internal sealed class RecoverySender(
         {
             if (O.Selfservice.Flows.Recovery.NotifyUnknownRecipients)
             {
-                var type = UsesLink ? CourierTemplateTypes.RecoveryInvalid : CourierTemplateTypes.RecoveryCodeInvalid;
+                var type = link ? CourierTemplateTypes.RecoveryInvalid : CourierTemplateTypes.RecoveryCodeInvalid;
                 await courier.QueueEmailAsync(value, type, new JsonObject { ["To"] = value, ["RequestURL"] = flow.RequestUrl, ["TransientPayload"] = flow.TransientPayload?.DeepClone() }, ct);
             }
 
             return;
         }
 
-        var kind = UsesLink ? OneTimeSecretKind.RecoveryToken : OneTimeSecretKind.RecoveryCode;
-        var lifespan = UsesLink ? O.Selfservice.Methods.Link.Config.Lifespan : O.Selfservice.Methods.Code.Config.Lifespan;
+        var kind = link ? OneTimeSecretKind.RecoveryToken : OneTimeSecretKind.RecoveryCode;
+        var lifespan = link ? O.Selfservice.Methods.Link.Config.Lifespan : O.Selfservice.Methods.Code.Config.Lifespan;
         await secrets.DeleteForFlowAsync(kind, flow.Id, ct);
         var secret = await issuer.IssueAsync(kind, flow.Id, identity.Id, owner.Address.Id, lifespan, OneTimeSecret.SelfService, ct);
         var data = new JsonObject
@@ -52,7 +54,7 @@ internal sealed class RecoverySender(
             ["TransientPayload"] = flow.TransientPayload?.DeepClone(),
             ["ExpiresInMinutes"] = (int)lifespan.TotalMinutes,
         };
-        if (UsesLink)
+        if (link)
         {
             data["RecoveryURL"] = LinkUrl(flow.Id, secret);
             await courier.QueueEmailAsync(value, CourierTemplateTypes.RecoveryValid, data, ct);
