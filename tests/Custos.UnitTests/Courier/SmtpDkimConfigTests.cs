@@ -43,6 +43,22 @@ public sealed class SmtpDkimConfigTests : IDisposable
     }
 
     [Fact]
+    public void EnvironmentVariables_SetTheKeys()
+    {
+        var path = DkimTestKey.Ed25519(_dir, "example.org", "s").PrivateKeyPath;
+        var environment = new Dictionary<string, string?>
+        {
+            ["COURIER_SMTP_DKIM_DOMAIN"] = "example.org",
+            ["COURIER_SMTP_DKIM_SELECTOR"] = "env-selector",
+            ["COURIER_SMTP_DKIM_PRIVATE_KEY_PATH"] = path,
+        };
+
+        var dkim = ConfigTestFiles.Load(ConfigTestFiles.MinimalYaml, environment).Options.Courier.Smtp.Dkim;
+
+        Assert.Equal(("example.org", "env-selector", path), (dkim.Domain, dkim.Selector, dkim.PrivateKeyPath));
+    }
+
+    [Fact]
     public void OnlyTheDomain_NamesTheMissingKeys()
     {
         var error = ConfigTestFiles.LoadFails(Smtp(Dkim("example.org", null, null)));
