@@ -38,21 +38,7 @@ internal sealed class SmtpChannel(IOptionsMonitor<CustosOptions> options, TimePr
         }
 
         var endpoint = SmtpEndpoint.Parse(smtp.ConnectionUri);
-        MimeMessage mail;
-        try
-        {
-            mail = SmtpMail.Compose(message, smtp, clock.GetUtcNow());
-        }
-        catch (ParseException e)
-        {
-            throw new CourierDispatchException(Reason, "the recipient, from_address or a courier.smtp.headers address is not an e-mail address", permanent: true, e);
-        }
-
-        if (smtp.Dkim.Configured)
-        {
-            SmtpMail.Sign(mail, smtp.Dkim, clock);
-        }
-
+        using var mail = Compose(message, smtp);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(SendTimeout);
         using var client = NewClient(endpoint, smtp);
@@ -65,11 +51,42 @@ internal sealed class SmtpChannel(IOptionsMonitor<CustosOptions> options, TimePr
             }
 
             await client.SendAsync(mail, timeout.Token);
-            await client.DisconnectAsync(quit: true, timeout.Token);
         }
         catch (Exception e) when (e is not CourierDispatchException && !ct.IsCancellationRequested)
         {
             throw Failure(e);
+        }
+
+        // Outside the failure mapping: the server has accepted the mail, so nothing after this may turn it into a
+        // failed dispatch that is sent again (MailKit itself ignores a QUIT that fails).
+        await client.DisconnectAsync(quit: true, timeout.Token);
+    }
+
+    private MimeMessage Compose(CourierMessage message, SmtpOptions smtp)
+    {
+        MimeMessage mail;
+        try
+        {
+            mail = SmtpMail.Compose(message, smtp, clock.GetUtcNow());
+        }
+        catch (ParseException e)
+        {
+            throw new CourierDispatchException(Reason, "the recipient, from_address or a courier.smtp.headers address is not an e-mail address", permanent: true, e);
+        }
+
+        try
+        {
+            if (smtp.Dkim.Configured)
+            {
+                SmtpMail.Sign(mail, smtp.Dkim, clock);
+            }
+
+            return mail;
+        }
+        catch
+        {
+            mail.Dispose();
+            throw;
         }
     }
 
