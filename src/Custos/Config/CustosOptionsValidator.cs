@@ -124,6 +124,7 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         }
 
         Custos.Courier.CourierConfigCheck.Collect(courier, errors);
+        Custos.Courier.Channels.SmtpConfigCheck.Collect(courier.Smtp, errors);
     }
 
     private static void ValidateLifespans(CustosOptions options, List<string> errors)

@@ -33,4 +33,8 @@ internal sealed class SmtpOptions
     /// <summary><c>courier.smtp.local_name</c>: HELO name. Default <c>localhost</c>.</summary>
     [ConfigurationKeyName("local_name")]
     public string LocalName { get; set; } = "localhost";
+
+    /// <summary><c>courier.smtp.dkim</c>: DKIM signing (a Custos extension; Kratos has no such key).</summary>
+    [ConfigurationKeyName("dkim")]
+    public SmtpDkimOptions Dkim { get; set; } = new();
 }

@@ -96,6 +96,9 @@ public class MailDevServer : IAsyncLifetime
         Unavailable = "maildev did not start within 120 s";
     }
 
+    /// <summary>The mail exactly as MailDev received it (its <c>GET /email/{id}/source</c>).</summary>
+    public Task<byte[]> SourceAsync(string id) => _http.GetByteArrayAsync($"http://127.0.0.1:{WebPort}/email/{id}/source");
+
     /// <summary>All mails MailDev holds (its <c>GET /email</c>).</summary>
     public async Task<JsonArray> EmailsAsync() =>
         JsonNode.Parse(await _http.GetStringAsync($"http://127.0.0.1:{WebPort}/email"))!.AsArray();

@@ -57,7 +57,7 @@ public sealed class SmtpsDeliveryTests(SecureMailDevServer mail) : IClassFixture
         var recipient = $"{Guid.NewGuid():N}@example.com";
 
         var id = await app.QueueLoginCodeAsync(recipient);
-        var message = await app.WaitForAsync(id, m => m.Status == CourierMessageStatus.Abandoned);
+        var message = await app.WaitForAsync(id, m => m.Status == CourierMessageStatus.Abandoned && m.Dispatches.Count > 0);
 
         Assert.Equal(CourierMessageStatus.Abandoned, message.Status);
         Assert.Equal(CourierMessageDispatch.Failed, Assert.Single(message.Dispatches).Status);

@@ -60,7 +60,7 @@ public sealed class StartTlsDeliveryTests(StartTlsSmtpServer mail) : IClassFixtu
         var recipient = $"{Guid.NewGuid():N}@example.com";
 
         var id = await app.QueueLoginCodeAsync(recipient);
-        var message = await app.WaitForAsync(id, m => m.Status == CourierMessageStatus.Abandoned);
+        var message = await app.WaitForAsync(id, m => m.Status == CourierMessageStatus.Abandoned && m.Dispatches.Count > 0);
 
         Assert.Equal(CourierMessageStatus.Abandoned, message.Status);
         Assert.Contains("530", Assert.Single(message.Dispatches).Error, StringComparison.Ordinal);

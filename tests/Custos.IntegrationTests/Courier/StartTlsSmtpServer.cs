@@ -85,7 +85,7 @@ public sealed class StartTlsSmtpServer : IAsyncLifetime
         var mails = Directory.Exists(folder)
             ? Directory.GetFiles(folder)
                 .OrderBy(File.GetLastWriteTimeUtc)
-                .Select(f => ReceivedMail.Parse(File.ReadAllText(f)))
+                .Select(f => ReceivedMail.Parse(File.ReadAllBytes(f)))
                 .Where(m => m.EnvelopeRecipients.Contains(recipient, StringComparer.OrdinalIgnoreCase))
                 .ToList()
             : [];

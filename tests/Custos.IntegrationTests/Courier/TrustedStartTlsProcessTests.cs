@@ -8,7 +8,8 @@ namespace Custos.IntegrationTests.Courier;
 /// <summary>
 /// STARTTLS with certificate verification on: <c>custos serve --watch-courier</c> as a process whose trust store
 /// (<c>SSL_CERT_FILE</c>) holds only the test server's certificate, so verification succeeds for the right name and
-/// fails for a wrong <c>server_name</c>.
+/// fails for a wrong <c>server_name</c>; a <c>server_name</c> the certificate carries (<c>localhost</c>) is what it is
+/// checked against while the connection still goes to 127.0.0.1.
 /// </summary>
 public sealed class TrustedStartTlsProcessTests(StartTlsSmtpServer mail) : IClassFixture<StartTlsSmtpServer>, IDisposable
 {
@@ -18,6 +19,7 @@ public sealed class TrustedStartTlsProcessTests(StartTlsSmtpServer mail) : IClas
 
     [SkippableTheory]
     [InlineData("", "sent")]
+    [InlineData("?server_name=localhost", "sent")]
     [InlineData("?server_name=mail.example.org", "queued")]
     public async Task RecoveryMail_IsVerifiedAgainstTheTrustStore_AndTheServerName(string query, string status)
     {

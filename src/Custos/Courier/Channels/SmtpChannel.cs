@@ -1,22 +1,33 @@
-using System.Net.Mail;
-using System.Net.Mime;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Custos.Config;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Custos.Courier.Channels;
 
 /// <summary>
-/// The <c>email</c> channel over SMTP (<c>courier.smtp.*</c>) with System.Net.Mail: a multipart/alternative mail with
-/// the plain-text body and, when the message has one, the HTML body; <c>from_address</c>/<c>from_name</c> and the extra
-/// <c>headers</c>. TLS (implicit or STARTTLS) goes through an <see cref="SmtpTlsTunnel"/>. An SMTP 5xx answer is a
-/// permanent failure (Kratos abandons such messages at once); anything else is retried.
+/// The <c>email</c> channel over SMTP (<c>courier.smtp.*</c>) with MailKit: the mail of <see cref="SmtpMail"/>, signed
+/// when <c>courier.smtp.dkim</c> is set, sent over the connection <see cref="SmtpEndpoint"/> describes. The certificate
+/// is checked against <c>server_name</c> (default: the host) unless <c>skip_ssl_verify</c>, with TLS 1.2+ and no
+/// revocation lookup (as Go's TLS client, which Kratos uses); <c>local_name</c> is the EHLO name; user and password are
+/// sent only when the server offers AUTH (as Kratos). An SMTP 5xx answer, refused credentials or an address that is not
+/// one is a permanent failure (Kratos abandons such messages at once); anything else is retried. Error texts carry
+/// status codes and exception type names only, never the server's words (which may echo addresses) or credentials.
 /// </summary>
-internal sealed class SmtpChannel(IOptionsMonitor<CustosOptions> options, ILogger<SmtpChannel> logger) : ICourierChannel
+internal sealed class SmtpChannel(IOptionsMonitor<CustosOptions> options, TimeProvider clock, ILogger<SmtpChannel> logger) : ICourierChannel
 {
-    private const string Reason = "failed to send email via smtp";
+    /// <summary>The error reason of every failed SMTP dispatch, as Kratos words it.</summary>
+    public const string Reason = "failed to send email via smtp";
+
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
 
     public async Task DispatchAsync(CourierMessage message, CancellationToken ct)
     {
@@ -28,74 +39,118 @@ internal sealed class SmtpChannel(IOptionsMonitor<CustosOptions> options, ILogge
 
         var endpoint = SmtpEndpoint.Parse(smtp.ConnectionUri);
         using var mail = Compose(message, smtp);
-        await using var tunnel = endpoint.Tls
-            ? await SmtpTlsTunnel.OpenAsync(endpoint, smtp.LocalName, ClientCertificate(smtp), ct)
-            : null;
-        using var client = new SmtpClient(tunnel is null ? endpoint.Host : "127.0.0.1", tunnel?.Port ?? endpoint.Port)
-        {
-            // Encryption, when configured, is the tunnel's job; this leg is clear text only on loopback.
-            EnableSsl = false,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            DeliveryFormat = SmtpDeliveryFormat.International,
-            UseDefaultCredentials = false,
-            Credentials = endpoint.Credential,
-            Timeout = 30_000,
-        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(SendTimeout);
+        using var client = NewClient(endpoint, smtp);
         try
         {
-            await client.SendMailAsync(mail, ct);
+            await ConnectAsync(client, endpoint, timeout.Token);
+            if (endpoint.Credential is { } credential && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+            {
+                await client.AuthenticateAsync(credential, timeout.Token);
+            }
+
+            await client.SendAsync(mail, timeout.Token);
         }
-        catch (SmtpException e)
+        catch (Exception e) when (e is not CourierDispatchException && !ct.IsCancellationRequested)
         {
-            var code = (int)e.StatusCode;
-            throw new CourierDispatchException(Reason, code > 0 ? $"the SMTP server answered {code}" : $"sending failed: {e.GetType().Name}", permanent: code >= 500, e);
+            throw Failure(e);
         }
+
+        // Outside the failure mapping: the server has accepted the mail, so nothing after this may turn it into a
+        // failed dispatch that is sent again (MailKit itself ignores a QUIT that fails).
+        await client.DisconnectAsync(quit: true, timeout.Token);
     }
 
-    private static MailMessage Compose(CourierMessage message, SmtpOptions smtp)
+    private MimeMessage Compose(CourierMessage message, SmtpOptions smtp)
     {
-        var mail = new MailMessage
+        MimeMessage mail;
+        try
         {
-            From = string.IsNullOrEmpty(smtp.FromName) ? new MailAddress(smtp.FromAddress) : new MailAddress(smtp.FromAddress, smtp.FromName, Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        mail.To.Add(new MailAddress(message.Recipient));
-        foreach (var (name, value) in smtp.Headers)
+            mail = SmtpMail.Compose(message, smtp, clock.GetUtcNow());
+        }
+        catch (ParseException e)
         {
-            // System.Net.Mail writes these from its own address lists and drops raw header values for them; Kratos
-            // delivers Cc/Bcc given as headers, so they go into the envelope too.
-            var target = name.ToUpperInvariant() switch
-            {
-                "REPLY-TO" => mail.ReplyToList,
-                "CC" => mail.CC,
-                "BCC" => mail.Bcc,
-                _ => null,
-            };
-            if (target is null)
-            {
-                mail.Headers[name] = value;
-            }
-            else
-            {
-                target.Add(value);
-            }
+            throw new CourierDispatchException(Reason, "the recipient, from_address or a courier.smtp.headers address is not an e-mail address", permanent: true, e);
         }
 
-        if (message.HtmlBody is { Length: > 0 } html)
+        try
         {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Body, Encoding.UTF8, MediaTypeNames.Text.Plain));
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html));
-        }
-        else
-        {
-            mail.Body = message.Body;
-            mail.BodyEncoding = Encoding.UTF8;
-        }
+            if (smtp.Dkim.Configured)
+            {
+                SmtpMail.Sign(mail, smtp.Dkim, clock);
+            }
 
-        return mail;
+            return mail;
+        }
+        catch
+        {
+            mail.Dispose();
+            throw;
+        }
     }
+
+    private SmtpClient NewClient(SmtpEndpoint endpoint, SmtpOptions smtp)
+    {
+        var client = new SmtpClient
+        {
+            LocalDomain = string.IsNullOrEmpty(smtp.LocalName) ? "localhost" : smtp.LocalName,
+            Timeout = (int)SendTimeout.TotalMilliseconds,
+            SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CheckCertificateRevocation = false,
+            ServerCertificateValidationCallback = (_, _, _, errors) => errors == SslPolicyErrors.None || endpoint.SkipSslVerify,
+        };
+        if (endpoint.Security != SecureSocketOptions.None && ClientCertificate(smtp) is { } certificate)
+        {
+            client.ClientCertificates = [certificate];
+        }
+
+        return client;
+    }
+
+    // MailKit checks the certificate against the host it is given; the TCP connection is opened here so that the host
+    // it goes to and the name the certificate must carry (server_name) can differ.
+    private static async Task ConnectAsync(SmtpClient client, SmtpEndpoint endpoint, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connect.CancelAfter(ConnectTimeout);
+                await socket.ConnectAsync(endpoint.Host, endpoint.Port, connect.Token);
+            }
+
+            await client.ConnectAsync(socket, endpoint.ServerName, endpoint.Port, endpoint.Security, ct);
+        }
+        catch (NotSupportedException e) when (endpoint.Security == SecureSocketOptions.StartTls)
+        {
+            // Kratos enforces STARTTLS on smtp:// unless disable_starttls=true: never fall back to clear text.
+            socket.Dispose();
+            throw new CourierDispatchException(Reason, "the SMTP server does not offer STARTTLS", inner: e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static CourierDispatchException Failure(Exception e) => e switch
+    {
+        SslHandshakeException => new(Reason, "the TLS handshake with the SMTP server failed (certificate not trusted?)", inner: e),
+        MailKit.Security.AuthenticationException { InnerException: SmtpCommandException c } =>
+            new(Reason, $"the SMTP server refused the credentials ({(int)c.StatusCode})", permanent: (int)c.StatusCode >= 500, e),
+        MailKit.Security.AuthenticationException => new(Reason, "the SMTP server refused the credentials", permanent: true, e),
+        SmtpCommandException c => new(Reason, $"the SMTP server answered {(int)c.StatusCode}", permanent: (int)c.StatusCode >= 500, e),
+
+        // MailKit's exception for a 530 answer to MAIL FROM or RCPT TO (e.g. "must issue STARTTLS first").
+        ServiceNotAuthenticatedException => new(Reason, "the SMTP server answered 530", permanent: true, e),
+        ParseException => new(Reason, "an address is not an e-mail address", permanent: true, e),
+        OperationCanceledException => new(Reason, "the SMTP server did not answer in time", inner: e),
+        SocketException or IOException => new(Reason, $"connecting to the SMTP server failed: {e.GetType().Name}", inner: e),
+        _ => new(Reason, $"sending failed: {e.GetType().Name}", inner: e),
+    };
 
     // As Kratos: a client certificate that cannot be loaded is logged and the mail goes out without one.
     private X509Certificate2? ClientCertificate(SmtpOptions smtp)

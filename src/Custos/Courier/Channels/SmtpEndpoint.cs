@@ -1,4 +1,5 @@
 using System.Net;
+using MailKit.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Custos.Courier.Channels;
@@ -11,8 +12,11 @@ namespace Custos.Courier.Channels;
 /// </summary>
 internal sealed record SmtpEndpoint(string Host, int Port, bool ImplicitTls, bool StartTls, bool SkipSslVerify, string ServerName, NetworkCredential? Credential)
 {
-    /// <summary>True when the connection is encrypted (implicit TLS or STARTTLS).</summary>
-    public bool Tls => ImplicitTls || StartTls;
+    /// <summary>
+    /// MailKit's connection mode: TLS from the first byte, mandatory STARTTLS (a server without it is an error, never a
+    /// fall-back to clear text), or clear text.
+    /// </summary>
+    public SecureSocketOptions Security => ImplicitTls ? SecureSocketOptions.SslOnConnect : StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
 
     /// <summary>Parses the URI; throws <see cref="FormatException"/> naming the problem (never the password).</summary>
     public static SmtpEndpoint Parse(string connectionUri)
