@@ -66,7 +66,7 @@ public abstract partial class CourierMessageStoreConformance
     }
 
     [SkippableFact]
-    public async Task BegunSend_WhoseLeaseExpired_IsAbandonedAsUncertain_AndNeverClaimedAgain()
+    public async Task BegunSend_WhoseLeaseExpired_IsRequeuedAsUncertain_AndClaimableAgain()
     {
         await DrainAsync();
         var message = await EnqueueAsync(NewMessage());
@@ -74,38 +74,59 @@ public abstract partial class CourierMessageStoreConformance
         await ClaimAsync(10, lease);
         await WithStoreAsync(s => s.BeginSendAsync(message.Id, lease, Ct));
 
-        var whileHeld = await WithStoreAsync(s => s.AbandonUncertainAsync("""{"reason":"delivery uncertain"}""", Ct));
-        var claimedAfterExpiry = await ClaimAsync(1000, clock: AfterLease);
-        var abandoned = await WithStoreAsync(s => s.AbandonUncertainAsync("""{"reason":"delivery uncertain"}""", Ct), AfterLease);
+        var whileHeld = await WithStoreAsync(s => s.RequeueUncertainAsync("""{"reason":"delivery uncertain"}""", 5, Ct));
+        var claimedBeforeRequeue = await ClaimAsync(1000, clock: AfterLease);
+        var requeued = await WithStoreAsync(s => s.RequeueUncertainAsync("""{"reason":"delivery uncertain"}""", 5, Ct), AfterLease);
         var read = await WithStoreAsync(s => s.GetAsync(message.Id, Ct));
+        var again = await WithStoreAsync(s => s.RequeueUncertainAsync("{}", 5, Ct), AfterLease);
+        var claimedAfterRequeue = await ClaimAsync(1000, clock: AfterLease);
 
         Assert.DoesNotContain(message.Id, whileHeld);
-        Assert.DoesNotContain(claimedAfterExpiry, m => m.Id == message.Id);
-        Assert.Contains(message.Id, abandoned);
-        Assert.Equal(CourierMessageStatus.Abandoned, read!.Status);
+        Assert.DoesNotContain(claimedBeforeRequeue, m => m.Id == message.Id);
+        Assert.Contains(message.Id, requeued);
+        Assert.Equal(CourierMessageStatus.Queued, read!.Status);
         Assert.Equal(1, read.SendCount);
         Assert.Contains("delivery uncertain", Assert.Single(read.Dispatches).Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(await WithStoreAsync(s => s.AbandonUncertainAsync("{}", Ct), AfterLease), id => id == message.Id);
+        Assert.DoesNotContain(message.Id, again);
+        Assert.Contains(claimedAfterRequeue, m => m.Id == message.Id);
+    }
+
+    [SkippableFact]
+    public async Task UncertainSend_BeyondTheRetries_IsAbandoned()
+    {
+        await DrainAsync();
+        var message = await EnqueueAsync(NewMessage());
+        var lease = Guid.NewGuid();
+        await ClaimAsync(10, lease);
+        await WithStoreAsync(s => s.BeginSendAsync(message.Id, lease, Ct));
+
+        await WithStoreAsync(s => s.RequeueUncertainAsync("""{"reason":"delivery uncertain"}""", 0, Ct), AfterLease);
+        var read = await WithStoreAsync(s => s.GetAsync(message.Id, Ct));
+
+        Assert.Equal(CourierMessageStatus.Abandoned, read!.Status);
         Assert.DoesNotContain(await ClaimAsync(1000, clock: new ShiftedClock(Lease * 3)), m => m.Id == message.Id);
     }
 
     [SkippableFact]
-    public async Task RecordOfTheWorkerThatSent_WinsOverTheUncertainGuess_AndCountsTheAttemptOnce()
+    public async Task LateRecordOfTheWorkerThatSent_AfterTheRequeue_MarksItSent_AndALateFailureChangesNothing()
     {
         await DrainAsync();
         var message = await EnqueueAsync(NewMessage());
         var lease = Guid.NewGuid();
         await ClaimAsync(10, lease);
         await WithStoreAsync(s => s.BeginSendAsync(message.Id, lease, Ct));
-        await WithStoreAsync(s => s.AbandonUncertainAsync("""{"reason":"delivery uncertain"}""", Ct), AfterLease);
+        await WithStoreAsync(s => s.RequeueUncertainAsync("""{"reason":"delivery uncertain"}""", 5, Ct), AfterLease);
 
+        var lateFailure = await WithStoreAsync(s => s.RecordFailureAsync(message.Id, lease, 5, TimeSpan.Zero, """{"reason":"late"}""", Ct));
         await WithStoreAsync(s => s.RecordSentAsync(message.Id, Ct));
         var read = await WithStoreAsync(s => s.GetAsync(message.Id, Ct));
 
+        Assert.Null(lateFailure);
         Assert.Equal(CourierMessageStatus.Sent, read!.Status);
-        Assert.Equal(1, read.SendCount);
+        Assert.Equal(2, read.SendCount);
         // The uncertain record was written at the shifted clock's later time, so compare without order.
         Assert.Equal([CourierMessageDispatch.Failed, CourierMessageDispatch.Success], read.Dispatches.Select(d => d.Status).Order());
+        Assert.DoesNotContain(await ClaimAsync(1000, clock: new ShiftedClock(Lease * 3)), m => m.Id == message.Id);
     }
 
     [SkippableFact]

@@ -22,7 +22,7 @@ internal sealed class CourierDispatcher(
     /// <summary>The failed dispatch recorded for a message whose worker died during its send.</summary>
     public static readonly string UncertainErrorJson = CourierDispatchException.ToErrorJson(new CourierDispatchException(
         "delivery uncertain",
-        "the worker stopped during the send, so it is unknown whether the message was delivered; it is not sent again, to never deliver it twice"));
+        "the worker stopped during the send, so it is unknown whether the message was delivered; it is sent again with the same Message-ID, so a receiver that got both sees one message"));
 
     /// <summary>The delay before the next attempt after <paramref name="attempts"/> failed ones: 5 s, tripled each time, at most 10 min.</summary>
     public static TimeSpan RetryDelay(int attempts) =>
@@ -32,9 +32,9 @@ internal sealed class CourierDispatcher(
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         var courier = options.CurrentValue.Courier;
-        foreach (var id in await steps.RunAsync((s, c) => s.AbandonUncertainAsync(UncertainErrorJson, c), ct))
+        foreach (var id in await steps.RunAsync((s, c) => s.RequeueUncertainAsync(UncertainErrorJson, courier.MessageRetries, c), ct))
         {
-            CourierLog.AbandonedUncertain(logger, id);
+            CourierLog.RequeuedUncertain(logger, id);
         }
 
         await using var lease = CourierLease.Create();

@@ -30,8 +30,8 @@ internal static partial class CourierLog
     [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "A courier database step failed (attempt {Attempt}); retrying on a new connection: {ErrorType} {Error}")]
     public static partial void StepFailed(ILogger logger, int attempt, string errorType, string error);
 
-    [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Courier message {MessageId} is abandoned: its worker stopped during the send, so its delivery is uncertain and it is not sent again")]
-    public static partial void AbandonedUncertain(ILogger logger, Guid messageId);
+    [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Courier message {MessageId} is queued again: its worker stopped during the send, so its delivery is uncertain; it is sent again with the same Message-ID")]
+    public static partial void RequeuedUncertain(ILogger logger, Guid messageId);
 
     [LoggerMessage(EventId = 6022, Level = LogLevel.Information, Message = "Courier message {MessageId} is skipped: the lease on it lapsed and another worker may hold it")]
     public static partial void LeaseLost(ILogger logger, Guid messageId);

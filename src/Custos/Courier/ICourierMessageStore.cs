@@ -31,8 +31,8 @@ internal interface ICourierMessageStore
     /// <summary>
     /// Records that the send of a claimed message begins: true when the message is still held under an unexpired
     /// <paramref name="leaseToken"/> and no send began yet; false when the lease was lost (then the caller must not send).
-    /// Once begun, the message is never claimed again: a send begun but never recorded is uncertain (see
-    /// <see cref="AbandonUncertainAsync"/>).
+    /// Once begun, the message is not claimed again under another lease: a send begun but never recorded is uncertain
+    /// (see <see cref="RequeueUncertainAsync"/>).
     /// </summary>
     Task<bool> BeginSendAsync(Guid id, Guid leaseToken, CancellationToken ct);
 
@@ -60,10 +60,12 @@ internal interface ICourierMessageStore
 
     /// <summary>
     /// Resolves the messages whose send began under a lease that then expired without a record (the worker died during
-    /// the send, so it is unknown whether the mail went out): they are <c>abandoned</c> with a <c>failed</c> dispatch
-    /// carrying <paramref name="errorJson"/>, never sent again. Returns their ids.
+    /// the send, so it is unknown whether the mail went out): send count + 1, a <c>failed</c> dispatch carrying
+    /// <paramref name="errorJson"/>, then back to <c>queued</c> at once (sent again, with the same Message-ID), or
+    /// <c>abandoned</c> once the send count exceeds <paramref name="messageRetries"/>. A record of the worker that sent,
+    /// arriving later, still wins. Returns their ids.
     /// </summary>
-    Task<IReadOnlyList<Guid>> AbandonUncertainAsync(string errorJson, CancellationToken ct);
+    Task<IReadOnlyList<Guid>> RequeueUncertainAsync(string errorJson, int messageRetries, CancellationToken ct);
 
     /// <summary>Records one dispatch attempt (<c>courier_message_dispatches</c>): <c>success</c>, or <c>failed</c> with the error as a JSON object.</summary>
     Task RecordDispatchAsync(Guid messageId, string status, string? errorJson, CancellationToken ct);

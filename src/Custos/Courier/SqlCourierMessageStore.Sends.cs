@@ -9,10 +9,7 @@ namespace Custos.Courier;
 /// </summary>
 internal sealed partial class SqlCourierMessageStore
 {
-    // A record from the worker that sent wins over the guess of AbandonUncertainAsync, which keeps the lease token and
-    // send_started_at for that reason.
-    private const string HeldForRecord =
-        "lease_token = @leaseToken AND (status = @Processing OR (status = @Abandoned AND send_started_at IS NOT NULL))";
+    private const string HeldForRecord = "lease_token = @leaseToken AND status = @Processing";
 
     private const string ClearLease = "lease_token = NULL, lease_expires_at = NULL, send_started_at = NULL";
 
@@ -31,7 +28,8 @@ internal sealed partial class SqlCourierMessageStore
         {
             var connection = await db.ConnectionAsync(c);
             var now = Clock.Now(clock);
-            // An uncertain message was abandoned with its attempt counted already.
+            // A late record of an uncertain send (requeued by RequeueUncertainAsync, maybe sent again meanwhile) still wins:
+            // the mail went out. An uncertain message abandoned for its retries had that attempt counted already.
             var changed = await connection.ExecuteAsync(Command(
                 $"UPDATE courier_messages SET status = @Sent, send_count = send_count + CASE WHEN status = @Abandoned THEN 0 ELSE 1 END, {ClearLease}, updated_at = @now "
                 + "WHERE nid = @Nid AND id = @id AND status <> @Sent",
@@ -80,15 +78,16 @@ internal sealed partial class SqlCourierMessageStore
             return changed == 1;
         }, ct);
 
-    public Task<IReadOnlyList<Guid>> AbandonUncertainAsync(string errorJson, CancellationToken ct) =>
+    public Task<IReadOnlyList<Guid>> RequeueUncertainAsync(string errorJson, int messageRetries, CancellationToken ct) =>
         db.RunInTransactionAsync<IReadOnlyList<Guid>>(async c =>
         {
             var connection = await db.ConnectionAsync(c);
             var now = Clock.Now(clock);
             var ids = (await connection.QueryAsync<Guid>(Command(
-                "UPDATE courier_messages SET status = @Abandoned, send_count = send_count + 1, lease_expires_at = NULL, updated_at = @now "
+                $"UPDATE courier_messages SET status = CASE WHEN send_count + 1 > @messageRetries THEN @Abandoned ELSE @Queued END, "
+                + $"send_count = send_count + 1, {ClearLease}, send_after = @now, updated_at = @now "
                 + "WHERE nid = @Nid AND status = @Processing AND send_started_at IS NOT NULL AND lease_expires_at < @now RETURNING id",
-                new { Nid, now, Abandoned = CourierMessageStatus.Abandoned, Processing = CourierMessageStatus.Processing }, c))).ToList();
+                new { Nid, now, messageRetries, Abandoned = CourierMessageStatus.Abandoned, Queued = CourierMessageStatus.Queued, Processing = CourierMessageStatus.Processing }, c))).ToList();
             foreach (var id in ids)
             {
                 await InsertDispatchAsync(id, CourierMessageDispatch.Failed, errorJson, now, c);

@@ -8,7 +8,8 @@ namespace Custos.IntegrationTests.Courier;
 /// A small but real SMTP server on a free loopback port for the courier's failure tests. Like an MTA, it takes a mail
 /// the moment the client ends its DATA, then answers <c>250</c> only after <see cref="ReplyDelay"/>: the window in which
 /// a client that dies cannot know its mail went out. <see cref="HoldReplyTo"/> keeps the answer to one mail back until
-/// <see cref="ReleaseHold"/>, so a test can act (restart the database, kill the worker) at a known point of a batch.
+/// <see cref="ReleaseHold"/>, so a test can act (restart the database, kill the worker) at a known point of a batch;
+/// <see cref="HoldDataOf"/> holds the <c>354</c> to a DATA command instead, before the mail is taken.
 /// Mails are counted by envelope recipient (<c>RCPT TO</c>), whatever the client library.
 /// </summary>
 public sealed class SlowSmtpServer : IAsyncDisposable
@@ -19,6 +20,8 @@ public sealed class SlowSmtpServer : IAsyncDisposable
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _holdIndex;
+    private int _holdDataIndex;
+    private int _dataCommands;
 
     public SlowSmtpServer(TimeSpan replyDelay)
     {
@@ -36,6 +39,9 @@ public sealed class SlowSmtpServer : IAsyncDisposable
 
     /// <summary>Holds back the answer to the <paramref name="index"/>-th mail (1-based) until <see cref="ReleaseHold"/>.</summary>
     public void HoldReplyTo(int index) => _holdIndex = index;
+
+    /// <summary>Holds back the <c>354</c> answer to the <paramref name="index"/>-th DATA command (1-based): that mail is not taken yet.</summary>
+    public void HoldDataOf(int index) => _holdDataIndex = index;
 
     public void ReleaseHold() => _released.TrySetResult();
 
@@ -93,6 +99,12 @@ public sealed class SlowSmtpServer : IAsyncDisposable
                         await ReplyAsync(stream, "250 OK");
                         break;
                     case "DATA":
+                        if (Interlocked.Increment(ref _dataCommands) == _holdDataIndex)
+                        {
+                            _held.TrySetResult();
+                            await _released.Task.WaitAsync(_stop.Token);
+                        }
+
                         await ReplyAsync(stream, "354 end with <CRLF>.<CRLF>");
                         await TakeMailAsync(reader, stream, recipients.ToList());
                         break;
@@ -117,16 +129,28 @@ public sealed class SlowSmtpServer : IAsyncDisposable
     private async Task TakeMailAsync(StreamReader reader, NetworkStream stream, List<string> recipients)
     {
         var data = new StringBuilder();
-        while (await reader.ReadLineAsync(_stop.Token) is { } line && line != ".")
+        while (await reader.ReadLineAsync(_stop.Token) is { } line)
         {
+            if (line == ".")
+            {
+                await TakenAsync(stream, recipients, data.ToString());
+                return;
+            }
+
             data.AppendLine(line);
         }
+
+        // The connection ended before the end of DATA: like an MTA, nothing is taken.
+    }
+
+    private async Task TakenAsync(NetworkStream stream, List<string> recipients, string data)
+    {
 
         int index;
         lock (_mails)
         {
             index = _mails.Count + 1;
-            _mails.Add(new ReceivedSmtpMail(index, recipients, data.ToString(), DateTime.UtcNow));
+            _mails.Add(new ReceivedSmtpMail(index, recipients, data, DateTime.UtcNow));
         }
 
         if (index == _holdIndex)
