@@ -4,7 +4,8 @@
 #   2. starts a throwaway PostgreSQL on a free loopback port -> CUSTOS_TEST_POSTGRES_DSN
 #   3. builds the solution and runs `dotnet test Custos.slnx -c Release` (TRX per test project)
 #   4. publishes the server to out/ and runs the SDK tests in tests/e2e (`node --test`)
-#   4b. runs the browser tests in tests/browser (`node --test`, Debian's Chromium), screenshots in TestResults/browser
+#   4b. builds Ory's reference UI (tests/ory-ui) and runs the browser tests in tests/browser (`node --test`, Debian's
+#       Chromium), screenshots in TestResults/browser
 #   5. prints per-suite counts and, as its last line, `N passed, N failed, N skipped`
 # It stops everything it started, exits non-zero on any failure, and (with --require-tests, the default
 # under CI=true) also when no test ran at all. See docs/testing.md.
@@ -405,11 +406,10 @@ tap_failed_tests() {
   ' "$1" 2>/dev/null || true
 }
 
-# One node test folder: `npm ci` (skipped when node_modules matches package-lock.json), then `node --test` with
-# the spec reporter on screen and TAP in $RESULTS/<kind>/results.tap; extra arguments are NAME=VALUE environment.
-run_node_suite() {
-  local dir="$1" kind="$2" label="$3"
-  shift 3
+# `npm ci` in one node folder, skipped when node_modules matches package-lock.json (a stamp file records the lock's
+# hash); returns non-zero (after recording the failed step) when the dependencies are not there.
+npm_ci() {
+  local dir="$1" kind="$2"
   section "npm ci ($dir)"
   local t deps_ok=1 lock_sum stamp
   t="$(now_ms)"
@@ -427,7 +427,27 @@ run_node_suite() {
     deps_ok=0
   fi
   timed "npm-ci-$kind" $(($(now_ms) - t))
-  [[ "$deps_ok" -eq 1 ]] || return 0
+  [[ "$deps_ok" -eq 1 ]]
+}
+
+# Ory's reference UI (tests/ory-ui, vendored), which a browser test runs against Custos: its npm dependencies and
+# `npm run build` (tsc into tests/ory-ui/lib). A failure is recorded; the test then fails saying lib/ is missing.
+build_ory_ui() {
+  npm_ci tests/ory-ui ory-ui || return 0
+  section "npm run build (tests/ory-ui)"
+  local t
+  t="$(now_ms)"
+  run_step "$RESULTS/ory-ui-build.log" 5m env -C tests/ory-ui npm run build --silent || step_failed "npm run build in tests/ory-ui"
+  timed "ory-ui-build" $(($(now_ms) - t))
+}
+
+# One node test folder: `npm_ci`, then `node --test` with the spec reporter on screen and TAP in
+# $RESULTS/<kind>/results.tap; extra arguments are NAME=VALUE environment.
+run_node_suite() {
+  local dir="$1" kind="$2" label="$3"
+  shift 3
+  local t
+  npm_ci "$dir" "$kind" || return 0
 
   section "node --test ($dir)"
   t="$(now_ms)"
@@ -466,6 +486,7 @@ if [[ "$RUN_E2E" -eq 1 ]]; then
 
   run_node_suite tests/e2e e2e "sdk (tests/e2e, node --test)"
   if [[ "$RUN_BROWSER" -eq 1 ]]; then
+    build_ory_ui
     run_node_suite tests/browser browser "browser (tests/browser, Chromium)" \
       CUSTOS_SCREENSHOT_DIR="$RESULTS/browser/screenshots" CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
   fi
