@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Custos.Courier.Templates;
 using Custos.Hosting;
@@ -16,7 +15,7 @@ internal sealed class TemplatedCourier(ICourierMessageStore store, CourierTempla
     public async Task<Guid> QueueEmailAsync(string recipient, string templateType, JsonObject templateData, CancellationToken ct)
     {
         // Checked here because the address ends up in an SMTP envelope and a header; the value itself is never echoed.
-        if (!MailAddress.TryCreate(recipient, out var address) || address.Address != recipient.Trim())
+        if (!EmailRecipient.IsValid(recipient))
         {
             throw new ArgumentException("the e-mail recipient is not a valid e-mail address", nameof(recipient));
         }
