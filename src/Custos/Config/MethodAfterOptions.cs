@@ -43,9 +43,6 @@ internal abstract class MethodAfterOptions
         _ => FlowMethod(method),
     };
 
-    /// <summary>The hooks to run after the flow completed with <paramref name="method"/>: the method list if non-empty, else the global list.</summary>
-    public IReadOnlyList<HookOptions> HooksFor(string method) => HookResolution.Resolve(ForMethod(method), Hooks);
-
     /// <summary>The method's <c>default_browser_return_url</c>, else the flow-wide one, else null.</summary>
     public string? DefaultBrowserReturnUrlFor(string method) =>
         ForMethod(method)?.DefaultBrowserReturnUrl ?? DefaultBrowserReturnUrl;

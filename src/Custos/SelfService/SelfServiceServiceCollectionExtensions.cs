@@ -8,6 +8,7 @@ using Custos.SelfService.Flows.Registration;
 using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Flows.Verification;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
@@ -38,7 +39,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
-        services.AddCsrf().AddReturnToValidation().AddPasswordPolicy();
+        services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks();
         return services.AddPasswordStrategy();
     }
 

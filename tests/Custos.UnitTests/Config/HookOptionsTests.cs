@@ -40,27 +40,9 @@ public sealed class HookOptionsTests
         """;
 
     [Fact]
-    public void HooksFor_MethodListNonEmpty_UsesMethodList()
-    {
-        var after = ConfigTestFiles.Load(HooksYaml).Options.Selfservice.Flows.Login.After;
-
-        Assert.Equal(["require_verified_address"], after.HooksFor("password").Select(h => h.Hook));
-    }
-
-    [Fact]
-    public void HooksFor_MethodListEmptyOrAbsent_FallsBackToGlobalList()
-    {
-        var after = ConfigTestFiles.Load(HooksYaml).Options.Selfservice.Flows.Login.After;
-
-        Assert.Equal(["revoke_active_sessions"], after.HooksFor("oidc").Select(h => h.Hook));
-        Assert.Equal(["revoke_active_sessions"], after.HooksFor("totp").Select(h => h.Hook));
-        Assert.Equal(["revoke_active_sessions"], after.HooksFor("unknown-method").Select(h => h.Hook));
-    }
-
-    [Fact]
     public void WebHookConfig_IsPreservedAsJson()
     {
-        var hooks = ConfigTestFiles.Load(HooksYaml).Options.Selfservice.Flows.Registration.After.HooksFor("password");
+        var hooks = ConfigTestFiles.Load(HooksYaml).Options.Selfservice.Flows.Registration.After.Password.Hooks;
 
         var webHook = hooks[0];
         Assert.Equal("web_hook", webHook.Hook);
@@ -83,7 +65,7 @@ public sealed class HookOptionsTests
             ["SELFSERVICE_FLOWS_SETTINGS_AFTER_HOOKS"] = """[{"hook":"web_hook","config":{"url":"https://h.example/","method":"PUT","response":{"ignore":true}}}]""",
         };
 
-        var hooks = ConfigTestFiles.Load(ConfigTestFiles.MinimalYaml, environment).Options.Selfservice.Flows.Settings.After.HooksFor("profile");
+        var hooks = ConfigTestFiles.Load(ConfigTestFiles.MinimalYaml, environment).Options.Selfservice.Flows.Settings.After.Hooks;
 
         var config = Assert.NotNull(Assert.Single(hooks).Config);
         Assert.Equal("PUT", config.GetProperty("method").GetString());

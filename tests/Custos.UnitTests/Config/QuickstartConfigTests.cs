@@ -40,7 +40,7 @@ public sealed class QuickstartConfigTests
         Assert.Equal(TimeSpan.FromMinutes(10), options.Selfservice.Flows.Login.Lifespan);
         Assert.Equal(RegistrationStyle.ProfileFirst, options.Selfservice.Flows.Registration.EffectiveStyle());
         Assert.Equal(["session", "show_verification_ui"],
-            options.Selfservice.Flows.Registration.After.HooksFor("password").Select(h => h.Hook));
+            options.Selfservice.Flows.Registration.After.Password.Hooks.Select(h => h.Hook));
         Assert.Equal(LogLevelSetting.Debug, options.Log.Level);
         Assert.True(options.Log.LeakSensitiveValues);
         Assert.Equal(["PLEASE-CHANGE-ME-I-AM-VERY-INSECURE"], options.Secrets.CookieSecrets());
@@ -112,6 +112,7 @@ public sealed class QuickstartConfigTests
         Assert.True(options.Selfservice.Methods.Webauthn.Enabled);
         Assert.Equal("localhost", options.Selfservice.Methods.Webauthn.Config.Rp.Id);
         Assert.Equal("http://localhost:4455", options.Selfservice.Methods.Webauthn.Config.Rp.Origin);
-        Assert.Empty(options.Selfservice.Flows.Registration.After.HooksFor("webauthn"));
+        Assert.Empty(options.Selfservice.Flows.Registration.After.Webauthn.Hooks);
+        Assert.Empty(options.Selfservice.Flows.Registration.After.Hooks);
     }
 }

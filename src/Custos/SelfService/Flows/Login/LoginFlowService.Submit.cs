@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -74,24 +75,28 @@ internal sealed partial class LoginFlowService
             throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
         }
 
-        if (factory.Options.Selfservice.Flows.Login.After.HooksFor(strategy.Method).Any(h => h.Hook == "require_verified_address")
-            && await verification.RequireVerifiedAddressAsync(context, flow, identity, ct) is { } unverified)
-        {
-            await store.UpdateAsync(flow, ct);
-            return unverified;
-        }
-
+        var authentication = new AuthenticationMethod(strategy.Method, "aal1", factory.Now, null);
+        // Re-authentication keeps the session and its token, as in Kratos.
+        var stored = flow.Refresh && current is not null ? current.Session : sessions.NewSession(identity, authentication, context);
+        stored.Identity ??= identity;
         try
         {
-            // The passed flow, the session and revoked sessions: all or nothing.
+            // The hooks' writes, the passed flow, the session: all or nothing. A hook that stops the login (an address
+            // to verify) keeps its own writes and leaves the flow open, as in Kratos.
             return await db.RunInTransactionAsync(async c =>
             {
+                if ((await hooks.RunAsync(new PostLoginContext { Http = context, Flow = flow, Identity = identity, Session = stored, Method = strategy.Method }, c)).Response is { } aborted)
+                {
+                    await store.UpdateAsync(flow, c);
+                    return aborted;
+                }
+
                 if (!await store.TryMarkPassedAsync(flow, c))
                 {
                     throw new FlowAlreadyPassedException();
                 }
 
-                return await CompleteAsync(context, flow, identity, current, strategy.Method, c);
+                return await CompleteAsync(context, flow, stored, current, authentication, c);
             }, ct);
         }
         catch (FlowAlreadyPassedException)
@@ -100,32 +105,20 @@ internal sealed partial class LoginFlowService
         }
     }
 
-    private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Identity.Identity identity, RequestSession? current, string method, CancellationToken ct)
+    private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Session session, RequestSession? current, AuthenticationMethod authentication, CancellationToken ct)
     {
-        var authentication = new AuthenticationMethod(method, "aal1", factory.Now, null);
-        Session session;
         string token;
         if (flow.Refresh && current is not null)
         {
-            // Re-authentication keeps the session and its token, as in Kratos.
-            session = current.Session;
             token = current.Token;
             await sessions.ReauthenticateAsync(session, authentication, context, ct);
         }
         else
         {
-            var issued = await sessions.PersistAsync(sessions.NewSession(identity, authentication, context), ct);
-            session = issued.Session;
-            token = issued.Token;
-        }
-
-        if (factory.Options.Selfservice.Flows.Login.After.HooksFor(method).Any(h => h.Hook == "revoke_active_sessions"))
-        {
-            await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);
+            token = (await sessions.PersistAsync(session, ct)).Token;
         }
 
         await store.UpdateAsync(flow, ct);
-        session.Identity ??= identity;
         var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false);
         if (!flow.IsBrowser)
         {
@@ -137,7 +130,7 @@ internal sealed partial class LoginFlowService
         // the session's new expiry, so the cookie does not lapse before the session it belongs to.
         sessions.WriteCookie(context, session, token);
 
-        var returnUrl = ReturnUrl(flow.ReturnTo, method);
+        var returnUrl = ReturnUrl(flow.ReturnTo, authentication.Method);
         if (ContentNegotiation.IsJsonRequest(context.Request))
         {
             return Results.Json(new JsonObject

@@ -2,6 +2,7 @@ using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -14,7 +15,7 @@ internal sealed partial class LoginFlowService(
     FlowResponder responder,
     SessionManager sessions,
     IEnumerable<ILoginStrategy> strategies,
-    Verification.VerificationHook verification,
+    HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     DbSession db)
 {
     public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)

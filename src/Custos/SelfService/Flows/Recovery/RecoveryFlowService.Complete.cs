@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -27,9 +28,9 @@ internal sealed partial class RecoveryFlowService
         await MarkAddressVerifiedAsync(identity, used.AddressId, ct);
         var session = sessions.NewSession(identity, new AuthenticationMethod(method, "aal1", factory.Now, null), context);
         var issued = await sessions.PersistAsync(session, ct);
-        if (O.Selfservice.Flows.Recovery.After.Hooks.Any(h => h.Hook == "revoke_active_sessions"))
+        if ((await hooks.RunAsync(new PostRecoveryContext { Flow = flow, Identity = identity, Session = session, Method = method }, ct)).Response is { } aborted)
         {
-            await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);
+            return aborted;
         }
 
         flow.State = "passed_challenge";

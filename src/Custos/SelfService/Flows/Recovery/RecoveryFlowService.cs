@@ -4,6 +4,7 @@ using Custos.Identity;
 using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Settings;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -25,6 +26,7 @@ internal sealed partial class RecoveryFlowService(
     IPrivilegedIdentityPool identities,
     SessionManager sessions,
     SettingsFlowService settings,
+    HookPipeline<IPostRecoveryHook, PostRecoveryContext> hooks,
     DbSession db)
 {
     private CustosOptions O => factory.Options;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -124,50 +125,49 @@ internal sealed partial class RegistrationFlowService
 
     private async Task<IResult> CompleteAsync(HttpContext context, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct)
     {
-        var hooks = O.Selfservice.Flows.Registration.After.HooksFor(method);
         var publicBase = FlowUrls.Public(O, "/");
         var body = new JsonObject();
-        var continueWith = new JsonArray();
         if (flow.IsBrowser)
         {
             // A new identity signs in: a new CSRF token, which the verification flows below are bound to.
             factory.RotateCsrf(context);
         }
 
-        var verifications = await verification.StartAsync(context, flow.Type, identity, AfterVerificationReturnTo(flow), ct);
-        var showVerification = verifications.Count > 0 && hooks.Any(h => h.Hook == "show_verification_ui");
-        if (showVerification)
+        var after = new PostRegistrationContext { Http = context, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = AfterVerificationReturnTo(flow) };
+        if ((await hooks.RunAsync(after, ct)).Response is { } aborted)
         {
-            continueWith.Add(verification.ContinueWith(verifications[0].Flow, verifications[0].Address));
+            return aborted;
         }
 
-        IssuedSession? issued = null;
-        if (hooks.Any(h => h.Hook == "session"))
+        var continueWith = new JsonArray();
+        foreach (var item in after.ContinueWith)
         {
-            var session = sessions.NewSession(identity, new AuthenticationMethod(method, "aal1", factory.Now, null), context);
-            issued = await sessions.PersistAsync(session, ct);
-            session.Identity ??= identity;
+            continueWith.Add(item);
+        }
+
+        if (after.Session is { } issued)
+        {
             if (!flow.IsBrowser)
             {
                 body["session_token"] = issued.Token;
                 continueWith.Add(new JsonObject { ["action"] = "set_ory_session_token", ["ory_session_token"] = issued.Token });
             }
 
-            body["session"] = SessionJson.Write(session, factory.Now, publicBase, admin: false);
+            body["session"] = SessionJson.Write(issued.Session, factory.Now, publicBase, admin: false);
         }
 
         body["identity"] = IdentityJson.Public(identity, publicBase);
         var returnUrl = flow.ReturnTo ?? O.Selfservice.Flows.Registration.After.DefaultBrowserReturnUrlFor(method) ?? O.Selfservice.DefaultBrowserReturnUrl;
         if (flow.IsBrowser)
         {
-            if (issued is not null)
+            if (after.Session is not null)
             {
-                sessions.WriteCookie(context, issued);
+                sessions.WriteCookie(context, after.Session);
             }
 
             if (!ContentNegotiation.IsJsonRequest(context.Request))
             {
-                return FlowResponder.Redirect(showVerification ? FlowUrls.Ui(FlowKind.Verification, O, verifications[0].Flow.Id) : returnUrl);
+                return FlowResponder.Redirect(after.BrowserRedirect ?? returnUrl);
             }
 
             continueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });

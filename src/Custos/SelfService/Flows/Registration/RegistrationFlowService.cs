@@ -4,6 +4,7 @@ using Custos.Hosting;
 using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -21,7 +22,7 @@ internal sealed partial class RegistrationFlowService(
     SessionManager sessions,
     IdentitySchemaProvider schemas,
     PasswordRegistrar registrar,
-    Verification.VerificationHook verification,
+    HookPipeline<IPostRegistrationHook, PostRegistrationContext> hooks,
     DbSession db)
 {
     private CustosOptions O => factory.Options;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -123,15 +124,13 @@ internal sealed partial class SettingsFlowService
 
     private async Task<IResult> FinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
     {
-        if (O.Selfservice.Flows.Settings.After.HooksFor(method).Any(h => h.Hook == "revoke_active_sessions"))
+        var after = new PostSettingsContext { Http = context, Flow = flow, Identity = identity, Session = session, Method = method };
+        if ((await hooks.RunAsync(after, ct)).Response is { } aborted)
         {
-            await sessions.RevokeOtherSessionsAsync(identity.Id, session.Id, ct);
+            return aborted;
         }
 
-        // A new address from a profile change gets its verification message, as after registration.
-        var verifications = method == "profile" ? await verification.StartAsync(context, flow.Type, identity, null, ct) : [];
-        var showVerification = verifications.Count > 0 && O.Selfservice.Flows.Settings.After.HooksFor(method).Any(h => h.Hook == "show_verification_ui");
-        flow.ContinueWith = showVerification ? [verification.ContinueWith(verifications[0].Flow, verifications[0].Address)] : null;
+        flow.ContinueWith = after.ContinueWith.Count > 0 ? [.. after.ContinueWith] : null;
         flow.State = "success";
         await PopulateAsync(flow, identity, ct);
         factory.AddCsrfNode(flow);
@@ -154,7 +153,7 @@ internal sealed partial class SettingsFlowService
             return Results.Json(flow.ToJson());
         }
 
-        return FlowResponder.Redirect(showVerification ? FlowUrls.Ui(FlowKind.Verification, O, verifications[0].Flow.Id) : returnUrl ?? FlowUrls.Ui(FlowKind.Settings, O, flow.Id));
+        return FlowResponder.Redirect(after.BrowserRedirect ?? returnUrl ?? FlowUrls.Ui(FlowKind.Settings, O, flow.Id));
     }
 
     private async Task<IResult> InvalidAsync(HttpContext context, SettingsFlow flow, IEnumerable<(string Node, UiText Message)> messages, Identity.Identity identity, CancellationToken ct, JsonNode? submittedTraits = null)

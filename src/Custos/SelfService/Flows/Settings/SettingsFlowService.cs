@@ -5,6 +5,7 @@ using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -19,7 +20,7 @@ internal sealed partial class SettingsFlowService(
     IdentitySchemaProvider schemas,
     SettingsUpdater updater,
     IIdentityPool identities,
-    Verification.VerificationHook verification,
+    HookPipeline<IPostSettingsHook, PostSettingsContext> hooks,
     DbSession db)
 {
     private CustosOptions O => factory.Options;

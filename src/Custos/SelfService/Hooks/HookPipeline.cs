@@ -1,0 +1,35 @@
+using Custos.Config;
+using Microsoft.Extensions.Options;
+
+namespace Custos.SelfService.Hooks;
+
+/// <summary>
+/// Runs one execution point's hooks in the order <see cref="HookPlan"/> resolves; the first abort ends the run.
+/// </summary>
+internal sealed class HookPipeline<THook, TContext>(IEnumerable<THook> executors, IOptionsMonitor<CustosOptions> options)
+    where THook : IHook<TContext>
+    where TContext : IHookContext
+{
+    public async Task<HookResult> RunAsync(TContext context, CancellationToken ct)
+    {
+        foreach (var planned in HookPlan.Resolve(options.CurrentValue, context.FlowKind, context.Phase, context.Method))
+        {
+            // A planned hook without an executor at this point is passed over: web_hook gets its executor with the
+            // web-hook step of issue 11's Part 2, the login `verification` hook (and with it show_verification_ui at
+            // login) with the step that issues verification on login; verify_new_address and notify_previous_addresses
+            // have none (docs/differences.md lists what is not run).
+            if (executors.FirstOrDefault(e => e.Kind == planned.Kind) is not { } executor)
+            {
+                continue;
+            }
+
+            var result = await executor.RunAsync(context, planned, ct);
+            if (result.Response is not null)
+            {
+                return result;
+            }
+        }
+
+        return HookResult.Continue;
+    }
+}

@@ -1,0 +1,23 @@
+using Custos.SelfService.Flows;
+using Custos.Sessions;
+
+namespace Custos.SelfService.Hooks;
+
+/// <summary>A login whose credentials were accepted; its session is built but not stored yet.</summary>
+internal sealed class PostLoginContext : IHookContext
+{
+    public required HttpContext Http { get; init; }
+
+    public required LoginFlow Flow { get; init; }
+
+    public required Identity.Identity Identity { get; init; }
+
+    /// <summary>The session this login stores: a new one, or the session being re-authenticated.</summary>
+    public required Session Session { get; init; }
+
+    public required string Method { get; init; }
+
+    public FlowKind FlowKind => FlowKind.Login;
+
+    public HookPhase Phase => HookPhase.After;
+}
