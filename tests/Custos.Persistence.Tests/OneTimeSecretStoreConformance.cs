@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
+using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Flows;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;

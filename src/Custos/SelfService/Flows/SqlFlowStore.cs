@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
 using Custos.Persistence;
+using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Recovery;
+using Custos.SelfService.Flows.Registration;
+using Custos.SelfService.Flows.Settings;
+using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Ui;
 using Dapper;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
+using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Flows;
 
 namespace Custos.SelfService.Hooks;

@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Flows;
 using Custos.Sessions;
 

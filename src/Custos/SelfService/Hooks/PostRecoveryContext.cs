@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Flows;
 using Custos.Sessions;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
+using Custos.SelfService.Flows.Registration;
+using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Flows;
 using Custos.Sessions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Custos.SelfService.Flows;
+namespace Custos.SelfService.Flows.Verification;
 
 /// <summary>A verification flow (<c>verificationFlow</c>).</summary>
 internal sealed class VerificationFlow : Flow

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Custos.SelfService.Flows;
+namespace Custos.SelfService.Flows.Registration;
 
 /// <summary>A registration flow (<c>registrationFlow</c>).</summary>
 internal sealed class RegistrationFlow : Flow

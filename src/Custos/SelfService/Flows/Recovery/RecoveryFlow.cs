@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Custos.SelfService.Flows;
+namespace Custos.SelfService.Flows.Recovery;
 
 /// <summary>A recovery flow (<c>recoveryFlow</c>).</summary>
 internal sealed class RecoveryFlow : Flow

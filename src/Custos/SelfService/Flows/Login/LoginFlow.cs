@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
 
-namespace Custos.SelfService.Flows;
+namespace Custos.SelfService.Flows.Login;
 
 /// <summary>A login flow (<c>loginFlow</c>).</summary>
 internal sealed class LoginFlow : Flow

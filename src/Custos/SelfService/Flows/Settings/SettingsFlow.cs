@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Custos.SelfService.Flows;
+namespace Custos.SelfService.Flows.Settings;
 
 /// <summary>A settings flow (<c>settingsFlow</c>); bound to one identity.</summary>
 internal sealed class SettingsFlow : Flow
