@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
-using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 

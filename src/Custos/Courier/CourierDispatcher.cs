@@ -11,7 +11,8 @@ namespace Custos.Courier;
 /// <c>courier.message_retries</c>, or at once when retrying cannot help) and the rest of the batch is released. A failed
 /// message waits out <see cref="RetryDelay"/> before it is claimed again, so an SMTP outage does not burn through the
 /// retries in seconds. A lost database connection only delays the next step, which is retried on a new connection;
-/// a message is never sent twice, because its send begins once and the record of the outcome is retried until it lands.
+/// a send whose outcome was recorded is never repeated, because the record is retried until it lands. Only a send whose
+/// worker died before recording it is sent again, with the same Message-ID (see <see cref="UncertainErrorJson"/>).
 /// </summary>
 internal sealed class CourierDispatcher(
     CourierSteps steps, CourierChannelRouter channels, IOptionsMonitor<CustosOptions> options, TimeProvider clock, ILogger<CourierDispatcher> logger)

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
-using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Verification;
 
 namespace Custos.SelfService.Hooks;
 

@@ -1,5 +1,5 @@
-using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Login;
 using Custos.Sessions;
 
 namespace Custos.SelfService.Hooks;

@@ -1,5 +1,5 @@
-using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Recovery;
 using Custos.Sessions;
 
 namespace Custos.SelfService.Hooks;

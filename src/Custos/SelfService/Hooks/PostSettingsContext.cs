@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
+using Custos.SelfService.Flows;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Flows.Verification;
-using Custos.SelfService.Flows;
 using Custos.Sessions;
 
 namespace Custos.SelfService.Hooks;

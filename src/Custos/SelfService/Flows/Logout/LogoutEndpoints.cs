@@ -3,7 +3,6 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.Http;
-using Custos.SelfService.Flows.ReturnTo;
 using Custos.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -19,10 +18,9 @@ internal static class LogoutEndpoints
         selfService.MapDelete("/logout/api", LogoutApiAsync).WithName("performNativeLogout");
     }
 
-    private static async Task<IResult> CreateBrowserAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, ReturnToValidator returnTo, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> CreateBrowserAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, FlowFactory flows, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
-        var requested = FlowQuery.Text(context.Request, "return_to");
-        returnTo.Validate(requested);
+        var requested = flows.ReturnTo(context);
         var session = await sessions.FromRequestAsync(context, ct) ?? throw NoSession();
         var token = tokens.For(session.Id);
         var url = FlowUrls.WithQuery(FlowUrls.Public(options.CurrentValue, "/self-service/logout"), "token", token);
@@ -35,7 +33,7 @@ internal static class LogoutEndpoints
         return Results.Json(new JsonObject { ["logout_url"] = url, ["logout_token"] = token });
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, ReturnToValidator returnTo, CsrfGuard csrf, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> LogoutAsync(HttpContext context, SessionManager sessions, LogoutTokens tokens, FlowFactory flows, CsrfGuard csrf, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var token = FlowQuery.Text(context.Request, "token");
         if (token is null)
@@ -43,8 +41,7 @@ internal static class LogoutEndpoints
             throw KratosErrors.BadRequest("Please include a token in the URL query.");
         }
 
-        var requested = FlowQuery.Text(context.Request, "return_to");
-        returnTo.Validate(requested);
+        var requested = flows.ReturnTo(context);
         var session = await sessions.FromRequestAsync(context, ct) ?? throw NoSession();
         if (!tokens.Matches(token, session.Id))
         {
