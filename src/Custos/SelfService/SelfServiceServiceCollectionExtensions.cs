@@ -8,7 +8,9 @@ using Custos.SelfService.Flows.Registration;
 using Custos.SelfService.Flows.Recovery;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Flows.Verification;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Strategies;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
@@ -23,6 +25,7 @@ internal static class SelfServiceServiceCollectionExtensions
     {
         services.TryAddSingleton<FlowResponder>();
         services.TryAddScoped<FlowFactory>();
+        services.TryAddScoped<FlowBinder>();
         services.TryAddScoped<IFlowStore, SqlFlowStore>();
         services.TryAddScoped<SelfServiceErrorStore>();
         services.TryAddScoped<LoginFlowService>();
@@ -48,9 +51,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddSingleton<DecoyHash>();
         services.TryAddScoped<PasswordLoginVerifier>();
         services.TryAddScoped<PasswordRegistrar>();
-        services.TryAddScoped<PasswordStrategy>();
-        services.AddScoped<ILoginStrategy>(sp => sp.GetRequiredService<PasswordStrategy>());
-        return services;
+        return services.AddStrategy<PasswordStrategy>();
     }
 
     public static IEndpointRouteBuilder MapSelfServiceEndpoints(this IEndpointRouteBuilder endpoints)

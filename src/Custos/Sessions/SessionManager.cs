@@ -20,7 +20,11 @@ internal sealed class SessionManager(
     /// A new, not yet persisted session for <paramref name="identity"/>, authenticated now with <paramref name="method"/>
     /// (its level defaults from the method type; its completion time to now), expiring after <c>session.lifespan</c>.
     /// </summary>
-    public Session NewSession(Identity.Identity identity, AuthenticationMethod method, HttpContext context)
+    public Session NewSession(Identity.Identity identity, AuthenticationMethod method, HttpContext context) =>
+        NewSession(identity, method, ClientDevice.From(context));
+
+    /// <inheritdoc cref="NewSession(Identity.Identity, AuthenticationMethod, HttpContext)"/>
+    public Session NewSession(Identity.Identity identity, AuthenticationMethod method, SessionDevice device)
     {
         if (!identity.IsActive)
         {
@@ -37,7 +41,7 @@ internal sealed class SessionManager(
             AuthenticatedAt = now,
             IssuedAt = now,
             ExpiresAt = now + options.CurrentValue.Session.Lifespan,
-            Devices = [ClientDevice.From(context)],
+            Devices = [device],
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -122,14 +126,18 @@ internal sealed class SessionManager(
     /// <c>authenticated_at</c> to now, restarts the lifespan from it, records the device; same id, same token.
     /// The caller re-issues the cookie with <see cref="WriteCookie(HttpContext, Session, string)"/> for browsers.
     /// </summary>
-    public async Task ReauthenticateAsync(Session session, AuthenticationMethod method, HttpContext context, CancellationToken ct)
+    public Task ReauthenticateAsync(Session session, AuthenticationMethod method, HttpContext context, CancellationToken ct) =>
+        ReauthenticateAsync(session, method, ClientDevice.From(context), ct);
+
+    /// <inheritdoc cref="ReauthenticateAsync(Session, AuthenticationMethod, HttpContext, CancellationToken)"/>
+    public async Task ReauthenticateAsync(Session session, AuthenticationMethod method, SessionDevice device, CancellationToken ct)
     {
         var now = Clock.Now(clock);
         session.AddAuthenticationMethod(Stamp(method, now));
         session.AuthenticatedAt = now;
         session.ExpiresAt = now + options.CurrentValue.Session.Lifespan;
         session.Active = true;
-        session.Devices.Add(ClientDevice.From(context));
+        session.Devices.Add(device);
         session.UpdatedAt = now;
         await store.UpdateAsync(session, ct);
         SessionsLog.Reauthenticated(logger, session.Id, method.Method, session.AuthenticatorAssuranceLevel);

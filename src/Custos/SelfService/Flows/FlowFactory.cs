@@ -3,6 +3,7 @@ using Custos.Hosting;
 using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.ReturnTo;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Ui;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,61 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
         replacement.CsrfToken = expired.IsBrowser ? csrf.EnsureCookie(context) : "";
         AddCsrfNode(replacement);
     }
+
+    /// <summary>Fills the common fields of <paramref name="flow"/> created for <paramref name="request"/>; throws 400 <c>self_service_flow_return_to_forbidden</c> for a bad return_to.</summary>
+    public T Init<T>(T flow, FlowRequest request)
+        where T : Flow
+    {
+        ReturnTo(request);
+        return InitWithoutReturnTo(flow, request);
+    }
+
+    /// <summary>The request's <c>return_to</c>, or null when absent; throws 400 <c>self_service_flow_return_to_forbidden</c> when not allowed.</summary>
+    public string? ReturnTo(FlowRequest request)
+    {
+        var value = FlowQuery.Text(request.Query, "return_to");
+        returnTo.Validate(value);
+        return value;
+    }
+
+    /// <summary>Fills the common fields of a flow whose request URL was built by the caller (a hook's or an admin's flow).</summary>
+    public T InitWithoutReturnTo<T>(T flow, FlowRequest request)
+        where T : Flow
+    {
+        Stamp(flow);
+        if (flow.IsBrowser)
+        {
+            flow.CsrfToken = request.EnsureCsrf();
+        }
+
+        AddCsrfNode(flow);
+        return flow;
+    }
+
+    /// <summary>Fills a replacement for an expired flow: same type and request URL, new id and times, same CSRF binding.</summary>
+    public void InitReplacement(Flow replacement, Flow expired, FlowRequest request)
+    {
+        Stamp(replacement);
+        replacement.CsrfToken = expired.IsBrowser ? request.EnsureCsrf() : "";
+        AddCsrfNode(replacement);
+    }
+
+    private void Stamp(Flow flow)
+    {
+        var now = Now;
+        flow.IssuedAt = now;
+        flow.CreatedAt = now;
+        flow.UpdatedAt = now;
+        flow.ExpiresAt = now + FlowKinds.Lifespan(flow.Kind, Options);
+        flow.Ui.Action = FlowUrls.Action(flow.Kind, Options, flow.Id);
+    }
+
+    /// <summary>
+    /// The request as a flow service sees it, for the flows not yet bound by <see cref="FlowBinder"/> (no session is
+    /// resolved; cookies it collects are written by <see cref="FlowResponder.Respond"/>).
+    /// </summary>
+    public FlowRequest Snapshot(HttpContext context) =>
+        FlowRequest.From(context, FlowUrls.RequestUrl(context, Options), session: null, csrf.Read(context));
 
     /// <summary>Re-renders the masked CSRF token (a new mask on every render).</summary>
     public void AddCsrfNode(Flow flow)

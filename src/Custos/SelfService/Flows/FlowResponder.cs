@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
+using Custos.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Custos.SelfService.Flows;
@@ -10,9 +13,60 @@ namespace Custos.SelfService.Flows;
 /// The only place where browser, SPA and API clients are answered differently: a 303 to the UI with
 /// <c>?flow=</c>, the flow as JSON, or a 422 <c>browser_location_change_required</c>.
 /// </summary>
-internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options)
+internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, SessionCookie sessionCookie, CsrfCookie csrfCookie)
 {
     private CustosOptions O => options.CurrentValue;
+
+    /// <summary>
+    /// The answer to a flow step's <paramref name="outcome"/>, with the cookies the step set: they are written only
+    /// now, after the step (and its transaction) finished.
+    /// </summary>
+    public IResult Respond(HttpContext context, FlowRequest request, FlowOutcome outcome)
+    {
+        WriteCookies(context, request.Cookies);
+        return outcome switch
+        {
+            FlowOutcome.Created c => Created(context, c.Flow),
+            FlowOutcome.Invalid i => Invalid(context, i.Flow),
+            FlowOutcome.Step s => Step(context, s.Flow, s.Status),
+            FlowOutcome.Replaced r => Replaced(context, r.Expired, r.Replacement, r.Now),
+            FlowOutcome.Superseded s => Superseded(context, s.Replacement),
+            FlowOutcome.ExpiredToReplacement e => ExpiredToReplacement(context, e.Expired, e.Replacement),
+            FlowOutcome.Succeeded s => Succeeded(request, s),
+            FlowOutcome.Redirect r => Redirect(r.Url, r.Status),
+            FlowOutcome.Navigate n => Navigate(context, n.Url),
+            FlowOutcome.Error e => e.HttpStatus is { } status ? new StatusOverride(status, new ErrorResult(e.Exception)) : new ErrorResult(e.Exception),
+            FlowOutcome.Json j => Results.Json(j.Body, statusCode: j.Status),
+            _ => throw new InvalidOperationException($"Unknown flow outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    private static IResult Succeeded(FlowRequest request, FlowOutcome.Succeeded s)
+    {
+        if (!s.Flow.IsBrowser)
+        {
+            return Results.Json(s.Api);
+        }
+
+        return request.IsJson ? Results.Json(s.Spa ?? s.Api) : Redirect(s.BrowserRedirect);
+    }
+
+    private void WriteCookies(HttpContext context, PendingCookies cookies)
+    {
+        if (cookies.Csrf is { } csrf)
+        {
+            csrfCookie.Set(context, csrf);
+        }
+
+        if (cookies.Session is { } session)
+        {
+            sessionCookie.Write(context, session.Token, session.ExpiresAt);
+        }
+        else if (cookies.DeleteSession)
+        {
+            sessionCookie.Delete(context);
+        }
+    }
 
     /// <summary>A flow was created: browsers go to the UI, JSON clients get the flow.</summary>
     public IResult Created(HttpContext context, Flow flow) =>
@@ -104,6 +158,20 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options)
             httpContext.Response.StatusCode = status;
             httpContext.Response.Headers.Location = url;
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Writes <paramref name="inner"/> and then forces the status.</summary>
+    private sealed class StatusOverride(int status, IResult inner) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.OnStarting(() =>
+            {
+                httpContext.Response.StatusCode = status;
+                return Task.CompletedTask;
+            });
+            await inner.ExecuteAsync(httpContext);
         }
     }
 

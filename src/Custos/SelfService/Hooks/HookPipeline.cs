@@ -24,7 +24,7 @@ internal sealed class HookPipeline<THook, TContext>(IEnumerable<THook> executors
             }
 
             var result = await executor.RunAsync(context, planned, ct);
-            if (result.Response is not null)
+            if (result.Outcome is not null)
             {
                 return result;
             }

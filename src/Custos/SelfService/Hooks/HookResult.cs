@@ -1,14 +1,16 @@
+using Custos.SelfService.Flows.Submit;
+
 namespace Custos.SelfService.Hooks;
 
-/// <summary>What a hook tells its pipeline: go on with the next hook, or stop the flow with a response.</summary>
+/// <summary>What a hook tells its pipeline: go on with the next hook, or stop the flow with an outcome of its own.</summary>
 internal sealed class HookResult
 {
-    private HookResult(IResult? response) => Response = response;
+    private HookResult(FlowOutcome? outcome) => Outcome = outcome;
 
     public static HookResult Continue { get; } = new(null);
 
-    /// <summary>The response that ends the flow instead of its usual answer; null to continue.</summary>
-    public IResult? Response { get; }
+    /// <summary>The outcome that ends the flow instead of its usual answer; null to continue.</summary>
+    public FlowOutcome? Outcome { get; }
 
-    public static HookResult Abort(IResult response) => new(response);
+    public static HookResult Abort(FlowOutcome outcome) => new(outcome);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Identity;
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Flows.Verification;
 
 namespace Custos.SelfService.Hooks;
@@ -12,7 +13,7 @@ namespace Custos.SelfService.Hooks;
 internal interface IVerificationHookContext : IHookContext
 {
     /// <summary>The request; verification flows are bound to its CSRF cookie.</summary>
-    HttpContext Http { get; }
+    FlowRequest Request { get; }
 
     /// <summary>The flow's type (<c>browser</c> or <c>api</c>), which the verification flows take over.</summary>
     string FlowType { get; }

@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Flows;
 using Custos.SelfService.Flows.Login;
 using Custos.Sessions;
@@ -7,7 +8,8 @@ namespace Custos.SelfService.Hooks;
 /// <summary>A login whose credentials were accepted; its session is built but not stored yet.</summary>
 internal sealed class PostLoginContext : IHookContext
 {
-    public required HttpContext Http { get; init; }
+    /// <summary>The request, as flow services see it.</summary>
+    public required FlowRequest Request { get; init; }
 
     public required LoginFlow Flow { get; init; }
 

@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Submit;
 using System.Text.Json.Nodes;
 using Custos.Identity;
 using Custos.SelfService.Flows;
@@ -10,7 +11,8 @@ namespace Custos.SelfService.Hooks;
 /// <summary>A registration whose identity is stored; the hooks fill in what the answer hands out.</summary>
 internal sealed class PostRegistrationContext : IVerificationHookContext
 {
-    public required HttpContext Http { get; init; }
+    /// <summary>The request, as flow services see it.</summary>
+    public required FlowRequest Request { get; init; }
 
     public required RegistrationFlow Flow { get; init; }
 

@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Submit;
 using System.Text.Json.Nodes;
 using Custos.Identity;
 using Custos.SelfService.Flows;
@@ -10,7 +11,8 @@ namespace Custos.SelfService.Hooks;
 /// <summary>A settings change that is stored.</summary>
 internal sealed class PostSettingsContext : IVerificationHookContext
 {
-    public required HttpContext Http { get; init; }
+    /// <summary>The request, as flow services see it.</summary>
+    public required FlowRequest Request { get; init; }
 
     public required SettingsFlow Flow { get; init; }
 

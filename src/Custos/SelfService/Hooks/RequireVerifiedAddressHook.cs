@@ -11,7 +11,7 @@ internal sealed class RequireVerifiedAddressHook(VerificationHook verification) 
     public HookKind Kind => HookKind.RequireVerifiedAddress;
 
     public async Task<HookResult> RunAsync(PostLoginContext context, PlannedHook hook, CancellationToken ct) =>
-        await verification.RequireVerifiedAddressAsync(context.Http, context.Flow, context.Identity, ct) is { } refused
+        await verification.RequireVerifiedAddressAsync(context.Request, context.Flow, context.Identity, ct) is { } refused
             ? HookResult.Abort(refused)
             : HookResult.Continue;
 }

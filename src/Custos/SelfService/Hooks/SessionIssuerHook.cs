@@ -13,7 +13,7 @@ internal sealed class SessionIssuerHook(SessionManager sessions, TimeProvider cl
 
     public async Task<HookResult> RunAsync(PostRegistrationContext context, PlannedHook hook, CancellationToken ct)
     {
-        var session = sessions.NewSession(context.Identity, new AuthenticationMethod(context.Method, "aal1", Clock.Now(clock), null), context.Http);
+        var session = sessions.NewSession(context.Identity, new AuthenticationMethod(context.Method, "aal1", Clock.Now(clock), null), context.Request.Device);
         context.Session = await sessions.PersistAsync(session, ct);
         session.Identity ??= context.Identity;
         return HookResult.Continue;

@@ -19,7 +19,7 @@ internal sealed class VerifierHook(VerificationHook verification) : IPostRegistr
 
     private async Task<HookResult> StartAsync(IVerificationHookContext context, CancellationToken ct)
     {
-        context.Verifications = await verification.StartAsync(context.Http, context.FlowType, context.Identity, context.VerificationReturnTo, ct);
+        context.Verifications = await verification.StartAsync(context.Request, context.FlowType, context.Identity, context.VerificationReturnTo, ct);
         return HookResult.Continue;
     }
 }

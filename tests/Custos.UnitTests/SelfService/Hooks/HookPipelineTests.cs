@@ -1,4 +1,5 @@
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.UnitTests.Config;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,7 @@ public sealed class HookPipelineTests
 
         var result = await pipeline.RunAsync(new FakeContext(), CancellationToken.None);
 
-        Assert.Null(result.Response);
+        Assert.Null(result.Outcome);
         Assert.Equal(["web_hook https://h.example/a", "revoke_active_sessions", "web_hook https://h.example/b"], ran);
     }
 
@@ -35,12 +36,12 @@ public sealed class HookPipelineTests
     public async Task RunAsync_StopsAtTheFirstAbort()
     {
         var ran = new List<string>();
-        var stop = Results.StatusCode(403);
+        FlowOutcome stop = new FlowOutcome.Redirect("https://ui.example/stop");
         var pipeline = Pipeline(new Recording(HookKind.WebHook, ran, abortWith: stop), new Recording(HookKind.RevokeActiveSessions, ran));
 
         var result = await pipeline.RunAsync(new FakeContext(), CancellationToken.None);
 
-        Assert.Same(stop, result.Response);
+        Assert.Same(stop, result.Outcome);
         Assert.Equal(["web_hook https://h.example/a"], ran);
     }
 
@@ -71,7 +72,7 @@ public sealed class HookPipelineTests
         public string Method => "code";
     }
 
-    private sealed class Recording(HookKind kind, List<string> ran, IResult? abortWith = null) : IFakeHook
+    private sealed class Recording(HookKind kind, List<string> ran, FlowOutcome? abortWith = null) : IFakeHook
     {
         public HookKind Kind => kind;
 

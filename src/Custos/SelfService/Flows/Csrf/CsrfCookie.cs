@@ -62,6 +62,13 @@ internal sealed class CsrfCookie(IOptionsMonitor<CustosOptions> options)
         return token;
     }
 
+    /// <summary>Sets the cookie to a token chosen earlier in the request (a flow step's pending cookie).</summary>
+    public void Set(HttpContext context, string token)
+    {
+        Write(context.Response, token);
+        context.Items[ItemKey] = token;
+    }
+
     /// <summary>A freshly masked token for a form's <c>csrf_token</c> node; ensures the cookie.</summary>
     public string MaskedToken(HttpContext context) => CsrfTokens.Mask(EnsureCookie(context));
 

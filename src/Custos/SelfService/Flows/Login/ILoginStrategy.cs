@@ -1,20 +1,17 @@
-using System.Text.Json.Nodes;
-using Custos.Config;
+using Custos.SelfService.Flows.Submit;
+using Custos.SelfService.Strategies;
 
 namespace Custos.SelfService.Flows.Login;
 
-/// <summary>A login method (<c>password</c>, later <c>code</c>, <c>totp</c>, ...): its nodes and its credential check.</summary>
-internal interface ILoginStrategy
+/// <summary>A login method: its nodes on a new (or re-rendered) flow, and its submission.</summary>
+internal interface ILoginStrategy : IAuthStrategy
 {
-    /// <summary>The <c>method</c> value this strategy answers.</summary>
-    string Method { get; }
+    /// <summary>Adds the strategy's nodes to a new flow.</summary>
+    Task PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct);
 
-    /// <summary>Whether <c>selfservice.methods.&lt;method&gt;.enabled</c>.</summary>
-    bool IsEnabled(CustosOptions options);
-
-    /// <summary>Adds the strategy's nodes to a new flow (for a refresh, <paramref name="identifier"/> is the session's identifier).</summary>
-    Task PopulateAsync(LoginFlow flow, string? identifier, CancellationToken ct);
-
-    /// <summary>Checks the submitted credentials; null means invalid, with messages already on the flow.</summary>
-    Task<Identity.Identity?> LoginAsync(LoginFlow flow, JsonObject payload, CancellationToken ct);
+    /// <summary>
+    /// Handles a submission, or declines it (<see cref="StrategyOutcome{T}.NotResponsible"/>) when the body is not for
+    /// this strategy or the flow asks for an assurance level it cannot give (strategies contract §0.1).
+    /// </summary>
+    Task<StrategyOutcome<LoginSucceeded>> SubmitAsync(FlowSubmission<LoginFlow> submission, CancellationToken ct);
 }

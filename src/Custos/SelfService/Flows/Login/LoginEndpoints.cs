@@ -1,3 +1,5 @@
+using Custos.SelfService.Flows.Submit;
+
 namespace Custos.SelfService.Flows.Login;
 
 /// <summary>Kratos's login routes on the public listener.</summary>
@@ -5,9 +7,13 @@ internal static class LoginEndpoints
 {
     public static void MapLoginEndpoints(this RouteGroupBuilder selfService)
     {
-        selfService.MapGet("/login/browser", (HttpContext c, LoginFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Browser, ct)).WithName("createBrowserLoginFlow").AddEndpointFilter<BrowserErrorFilter>();
-        selfService.MapGet("/login/api", (HttpContext c, LoginFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Api, ct)).WithName("createNativeLoginFlow");
-        selfService.MapGet("/login/flows", (HttpContext c, LoginFlowService s, CancellationToken ct) => s.GetAsync(c, ct)).WithName("getLoginFlow");
-        selfService.MapMethods("/login", ["POST", "GET"], (HttpContext c, LoginFlowService s, CancellationToken ct) => s.SubmitAsync(c, ct)).WithName("updateLoginFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/login/browser", (HttpContext c, FlowBinder b, LoginFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Browser, ct), ct))
+            .WithName("createBrowserLoginFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/login/api", (HttpContext c, FlowBinder b, LoginFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Api, ct), ct))
+            .WithName("createNativeLoginFlow");
+        selfService.MapGet("/login/flows", (HttpContext c, FlowBinder b, LoginFlowService s, CancellationToken ct) => b.ReadFlowAsync<LoginFlow>(c, LoginFlowService.Binding.NotFound, (_, f) => s.GetAsync(f), ct))
+            .WithName("getLoginFlow");
+        selfService.MapMethods("/login", ["POST", "GET"], (HttpContext c, FlowBinder b, LoginFlowService s, CancellationToken ct) => b.SubmitAsync<LoginFlow>(c, LoginFlowService.Binding, x => s.SubmitAsync(x, ct), ct))
+            .WithName("updateLoginFlow").AddEndpointFilter<BrowserErrorFilter>();
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
-using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Strategies;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -9,75 +10,82 @@ namespace Custos.SelfService.Flows.Login;
 
 internal sealed partial class LoginFlowService
 {
-    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken ct)
+    public async Task<FlowOutcome> SubmitAsync(FlowSubmission<LoginFlow> submission, CancellationToken ct)
     {
-        var flow = await store.GetAsync<LoginFlow>(FlowRequests.FlowId(context), ct) ?? throw KratosErrors.NotFound("The login flow could not be found.");
-        if (!flow.IsBrowser)
+        var flow = submission.Flow;
+        if (submission.Expired)
         {
-            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
-        }
-
-        var now = factory.Now;
-        if (flow.IsExpired(now))
-        {
-            return await ReplaceExpiredAsync(context, flow, now, ct);
+            return await ReplaceExpiredAsync(submission.Request, flow, ct);
         }
 
         if (flow.State == "passed_challenge")
         {
-            return await InvalidAsync(context, flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
+            return await InvalidAsync(flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
         }
 
-        var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
-        flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (factory.CheckSubmission(context, flow, FlowPayloadReader.Text(payload, "csrf_token")) is { } refused)
+        if (submission.CheckCsrf() is { } refused)
         {
-            return await InvalidAsync(context, flow, refused, ct);
+            return await InvalidAsync(flow, refused, ct);
         }
-        var current = await sessions.FromRequestWithTokenAsync(context, ct);
+
+        var request = submission.Request;
+        var current = request.Session;
         var session = current?.Session;
         if (session is not null && !flow.Refresh && string.CompareOrdinal(flow.RequestedAal, session.AuthenticatorAssuranceLevel) <= 0)
         {
-            return FlowResponder.WantsJson(context, flow)
-                ? await InvalidAsync(context, flow, Messages.ErrorValidationGeneric(SessionAlreadyAvailable().Reason!), ct)
-                : FlowResponder.Redirect(factory.Options.Selfservice.DefaultBrowserReturnUrl);
+            return flow.IsBrowser && !request.IsJson
+                ? new FlowOutcome.Redirect(factory.Options.Selfservice.DefaultBrowserReturnUrl)
+                : await InvalidAsync(flow, Messages.ErrorValidationGeneric(SessionAlreadyAvailable().Reason!), ct);
         }
 
-        var method = FlowPayloadReader.Text(payload, "method");
-        var strategy = strategies.FirstOrDefault(s => s.Method == method);
-        if (strategy is null)
-        {
-            return await InvalidAsync(context, flow, Messages.ErrorValidationLoginNoStrategyFound(), ct);
-        }
-
-        if (!strategy.IsEnabled(factory.Options))
+        var method = submission.Method;
+        if (strategies.Any(s => s.Method == method && !s.IsEnabled(factory.Options)))
         {
             throw KratosErrors.EndpointDisabled();
         }
 
-        flow.Active = strategy.Method;
-        var identity = await strategy.LoginAsync(flow, payload, ct);
-        if (identity is null)
+        flow.Active = method;
+        foreach (var strategy in Enabled())
         {
-            await store.UpdateAsync(flow, ct);
-            return responder.Invalid(context, flow);
+            switch (await strategy.SubmitAsync(submission, ct))
+            {
+                case StrategyOutcome<LoginSucceeded>.Declined:
+                    continue;
+                case StrategyOutcome<LoginSucceeded>.Rejected:
+                    await store.UpdateAsync(flow, ct);
+                    return new FlowOutcome.Invalid(flow);
+                case StrategyOutcome<LoginSucceeded>.Responded responded:
+                    await store.UpdateAsync(flow, ct);
+                    return responded.Outcome;
+                case StrategyOutcome<LoginSucceeded>.Succeeded succeeded:
+                    flow.Active = strategy.Method;
+                    return await SucceedAsync(submission, succeeded.Value, ct);
+            }
         }
 
+        flow.Active = null;
+        return await InvalidAsync(flow, Messages.ErrorValidationLoginNoStrategyFound(), ct);
+    }
+
+    private async Task<FlowOutcome> SucceedAsync(FlowSubmission<LoginFlow> submission, LoginSucceeded login, CancellationToken ct)
+    {
+        var (flow, request, identity) = (submission.Flow, submission.Request, login.Identity);
         if (!identity.IsActive)
         {
-            return await InvalidAsync(context, flow, Messages.ErrorValidationIdentityDisabled(), ct);
+            return await InvalidAsync(flow, Messages.ErrorValidationIdentityDisabled(), ct);
         }
 
-        if (flow.Refresh && session is not null && session.IdentityId != identity.Id)
+        var current = request.Session;
+        if ((flow.Refresh || flow.RequestedAal != "aal1") && current is not null && current.Session.IdentityId != identity.Id)
         {
             throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
         }
 
-        var authentication = new AuthenticationMethod(strategy.Method, "aal1", factory.Now, null);
-        // Re-authentication keeps the session and its token, as in Kratos.
-        var stored = flow.Refresh && current is not null ? current.Session : sessions.NewSession(identity, authentication, context);
+        // Re-authentication and step-up keep the session and its token, as in Kratos.
+        var resumed = (flow.Refresh || flow.RequestedAal != "aal1") && current is not null;
+        var stored = resumed ? current!.Session : sessions.NewSession(identity, login.Method, request.Device);
         stored.Identity ??= identity;
         try
         {
@@ -85,7 +93,8 @@ internal sealed partial class LoginFlowService
             // to verify) keeps its own writes and leaves the flow open, as in Kratos.
             return await db.RunInTransactionAsync(async c =>
             {
-                if ((await hooks.RunAsync(new PostLoginContext { Http = context, Flow = flow, Identity = identity, Session = stored, Method = strategy.Method }, c)).Response is { } aborted)
+                var context = new PostLoginContext { Request = request, Flow = flow, Identity = identity, Session = stored, Method = login.Method.Method };
+                if ((await hooks.RunAsync(context, c)).Outcome is { } aborted)
                 {
                     await store.UpdateAsync(flow, c);
                     return aborted;
@@ -96,22 +105,22 @@ internal sealed partial class LoginFlowService
                     throw new FlowAlreadyPassedException();
                 }
 
-                return await CompleteAsync(context, flow, stored, current, authentication, c);
+                return await CompleteAsync(request, flow, stored, resumed ? current : null, login.Method, c);
             }, ct);
         }
         catch (FlowAlreadyPassedException)
         {
-            return await InvalidAsync(context, flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
+            return await InvalidAsync(flow, Messages.ErrorValidationLoginRetrySuccess(), ct);
         }
     }
 
-    private async Task<IResult> CompleteAsync(HttpContext context, LoginFlow flow, Session session, RequestSession? current, AuthenticationMethod authentication, CancellationToken ct)
+    private async Task<FlowOutcome> CompleteAsync(FlowRequest request, LoginFlow flow, Session session, RequestSession? resumed, AuthenticationMethod authentication, CancellationToken ct)
     {
         string token;
-        if (flow.Refresh && current is not null)
+        if (resumed is not null)
         {
-            token = current.Token;
-            await sessions.ReauthenticateAsync(session, authentication, context, ct);
+            token = resumed.Token;
+            await sessions.ReauthenticateAsync(session, authentication, request.Device, ct);
         }
         else
         {
@@ -120,38 +129,34 @@ internal sealed partial class LoginFlowService
 
         await store.UpdateAsync(flow, ct);
         var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false);
+        var api = new JsonObject { ["session_token"] = token, ["session"] = sessionJson };
         if (!flow.IsBrowser)
         {
-            return Results.Json(new JsonObject { ["session_token"] = token, ["session"] = sessionJson });
+            return new FlowOutcome.Succeeded(flow, api, null, "");
         }
 
-        factory.RotateCsrf(context);
+        request.RotateCsrf();
         // Kratos issues the cookie on every browser login: after a re-authentication it carries the same token with
         // the session's new expiry, so the cookie does not lapse before the session it belongs to.
-        sessions.WriteCookie(context, session, token);
-
+        request.Cookies.SetSession(token, session.ExpiresAt);
         var returnUrl = ReturnUrl(flow.ReturnTo, authentication.Method);
-        if (ContentNegotiation.IsJsonRequest(context.Request))
+        var spa = new JsonObject
         {
-            return Results.Json(new JsonObject
-            {
-                ["session"] = sessionJson,
-                ["continue_with"] = new JsonArray(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl }),
-            });
-        }
-
-        return FlowResponder.Redirect(returnUrl);
+            ["session"] = sessionJson.DeepClone(),
+            ["continue_with"] = new JsonArray(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl }),
+        };
+        return new FlowOutcome.Succeeded(flow, api, spa, returnUrl);
     }
 
-    private async Task<IResult> InvalidAsync(HttpContext context, LoginFlow flow, UiText message, CancellationToken ct)
+    private async Task<FlowOutcome> InvalidAsync(LoginFlow flow, UiText message, CancellationToken ct)
     {
         flow.Ui.Messages.Add(message);
         await store.UpdateAsync(flow, ct);
-        return responder.Invalid(context, flow);
+        return new FlowOutcome.Invalid(flow);
     }
 
     // Kratos answers a submit to an expired flow with a fresh flow of the same kind carrying 4010001.
-    private async Task<IResult> ReplaceExpiredAsync(HttpContext context, LoginFlow expired, DateTime now, CancellationToken ct)
+    private async Task<FlowOutcome> ReplaceExpiredAsync(FlowRequest request, LoginFlow expired, CancellationToken ct)
     {
         var replacement = new LoginFlow
         {
@@ -163,14 +168,10 @@ internal sealed partial class LoginFlowService
             RequestedAal = expired.RequestedAal,
             IdentitySchema = expired.IdentitySchema,
         };
-        factory.InitReplacement(replacement, expired, context);
-        foreach (var strategy in Enabled())
-        {
-            await strategy.PopulateAsync(replacement, null, ct);
-        }
-
+        factory.InitReplacement(replacement, expired, request);
+        await PopulateAsync(replacement, FormFor(replacement, request.Session?.Session), ct);
         replacement.Ui.Messages.Add(Messages.ErrorValidationLoginFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
-        return responder.Replaced(context, expired, replacement, now);
+        return new FlowOutcome.Replaced(expired, replacement, factory.Now);
     }
 }

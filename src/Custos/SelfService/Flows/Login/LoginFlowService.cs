@@ -2,6 +2,7 @@ using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -12,19 +13,21 @@ namespace Custos.SelfService.Flows.Login;
 internal sealed partial class LoginFlowService(
     FlowFactory factory,
     IFlowStore store,
-    FlowResponder responder,
     SessionManager sessions,
     IEnumerable<ILoginStrategy> strategies,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     DbSession db)
 {
-    public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
+    /// <summary>How a login submission is bound.</summary>
+    public static readonly FlowBinding Binding = new("The login flow could not be found.");
+
+    public async Task<FlowOutcome> CreateAsync(FlowRequest request, string type, CancellationToken ct)
     {
-        var refresh = FlowQuery.Flag(context.Request, "refresh");
-        var aal = FlowQuery.Aal(context.Request);
+        var refresh = FlowQuery.Flag(request.Query, "refresh");
+        var aal = FlowQuery.Aal(request.Query);
         // As in Kratos, the schema is only chosen (and checked) for a first-factor login.
-        var identitySchema = aal == "aal1" ? FlowQuery.IdentitySchema(context.Request, factory.Options.Identity) : null;
-        var session = await sessions.FromRequestAsync(context, ct);
+        var identitySchema = aal == "aal1" ? FlowQuery.IdentitySchema(request.Query, factory.Options.Identity) : null;
+        var session = request.Session?.Session;
         if (session is null && aal == "aal2")
         {
             throw new CustosException(401, "The request could not be authorized", "You can not requested a higher AAL (AAL2/AAL3) without an active session.", "session_aal1_required");
@@ -32,55 +35,68 @@ internal sealed partial class LoginFlowService(
 
         if (session is not null && !refresh && string.CompareOrdinal(aal, session.AuthenticatorAssuranceLevel) <= 0)
         {
-            return AlreadyLoggedIn(context, type);
+            return AlreadyLoggedIn(request, type);
         }
 
         var flow = factory.Init(new LoginFlow
         {
             Id = Guid.NewGuid(),
             Type = type,
-            RequestUrl = FlowUrls.RequestUrl(context, factory.Options),
+            RequestUrl = request.Url,
             Ui = new UiContainer { Action = "" },
             Refresh = refresh && session is not null,
             RequestedAal = aal,
             IdentitySchema = identitySchema,
-        }, context);
-        string? identifier = null;
-        if (flow.Refresh && session?.Identity is { } identity)
+        }, request);
+        if (flow.Refresh)
         {
-            identifier = identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault()
-                ?? identity.VerifiableAddresses.FirstOrDefault()?.Value;
             flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginReAuth());
         }
 
-        foreach (var strategy in Enabled())
-        {
-            await strategy.PopulateAsync(flow, identifier, ct);
-        }
-
+        await PopulateAsync(flow, FormFor(flow, session), ct);
         await store.CreateAsync(flow, ct);
-        return responder.Created(context, flow);
+        return new FlowOutcome.Created(flow);
     }
 
-    public async Task<IResult> GetAsync(HttpContext context, CancellationToken ct)
+    public Task<FlowOutcome> GetAsync(LoginFlow flow)
     {
-        var flow = await store.GetAsync<LoginFlow>(FlowRequests.FlowId(context, "id"), ct) ?? throw KratosErrors.NotFound("The login flow could not be found.");
-        factory.VerifyCsrfCookie(context, flow);
         if (flow.IsExpired(factory.Now))
         {
             throw FlowRequests.Expired(flow, FlowUrls.Public(factory.Options, ""), withId: true);
         }
 
         factory.AddCsrfNode(flow);
-        return Results.Json(flow.ToJson());
+        return Task.FromResult<FlowOutcome>(new FlowOutcome.Json(flow.ToJson()));
     }
 
-    private IResult AlreadyLoggedIn(HttpContext context, string type)
+    // A refresh is bound to the signed-in identity (its identifier as a hidden field); a step-up shows that identity's second factors.
+    private static LoginForm FormFor(LoginFlow flow, Session? session)
     {
-        if (type == FlowTypes.Browser && !ContentNegotiation.AcceptsJson(context.Request))
+        if (session?.Identity is not { } identity || (!flow.Refresh && flow.RequestedAal == "aal1"))
+        {
+            return LoginForm.FirstFactor;
+        }
+
+        var identifier = flow.Refresh
+            ? identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault() ?? identity.VerifiableAddresses.FirstOrDefault()?.Value
+            : null;
+        return new LoginForm(identity, identifier);
+    }
+
+    private async Task PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
+    {
+        foreach (var strategy in Enabled())
+        {
+            await strategy.PopulateAsync(flow, form, ct);
+        }
+    }
+
+    private FlowOutcome.Redirect AlreadyLoggedIn(FlowRequest request, string type)
+    {
+        if (type == FlowTypes.Browser && !request.AcceptsJson)
         {
             // Kratos sends a signed-in browser to return_to or the global default, not to the login's after-URL.
-            return FlowResponder.Redirect(factory.ReturnTo(context) ?? factory.Options.Selfservice.DefaultBrowserReturnUrl);
+            return new FlowOutcome.Redirect(factory.ReturnTo(request) ?? factory.Options.Selfservice.DefaultBrowserReturnUrl);
         }
 
         throw SessionAlreadyAvailable();
@@ -89,7 +105,7 @@ internal sealed partial class LoginFlowService(
     internal static CustosException SessionAlreadyAvailable() => new(400, "you are already logged in",
         "A valid session was detected and thus login is not possible. Did you forget to set `?refresh=true`?", "session_already_available");
 
-    private IEnumerable<ILoginStrategy> Enabled() => strategies.Where(s => s.IsEnabled(factory.Options));
+    private IEnumerable<ILoginStrategy> Enabled() => strategies.Where(s => s.IsEnabled(factory.Options)).OrderBy(s => s.Order);
 
     private string ReturnUrl(string? returnTo, string method)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
@@ -28,9 +29,10 @@ internal sealed partial class RecoveryFlowService
         await MarkAddressVerifiedAsync(identity, used.AddressId, ct);
         var session = sessions.NewSession(identity, new AuthenticationMethod(method, "aal1", factory.Now, null), context);
         var issued = await sessions.PersistAsync(session, ct);
-        if ((await hooks.RunAsync(new PostRecoveryContext { Flow = flow, Identity = identity, Session = session, Method = method }, ct)).Response is { } aborted)
+        var request = factory.Snapshot(context); // until this flow is bound by FlowBinder
+        if ((await hooks.RunAsync(new PostRecoveryContext { Flow = flow, Identity = identity, Session = session, Method = method }, ct)).Outcome is { } aborted)
         {
-            return aborted;
+            return responder.Respond(context, request, aborted);
         }
 
         flow.State = "passed_challenge";

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -133,10 +134,11 @@ internal sealed partial class RegistrationFlowService
             factory.RotateCsrf(context);
         }
 
-        var after = new PostRegistrationContext { Http = context, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = AfterVerificationReturnTo(flow) };
-        if ((await hooks.RunAsync(after, ct)).Response is { } aborted)
+        var request = factory.Snapshot(context); // until this flow is bound by FlowBinder
+        var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = AfterVerificationReturnTo(flow) };
+        if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
         {
-            return aborted;
+            return responder.Respond(context, request, aborted);
         }
 
         var continueWith = new JsonArray();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
@@ -124,10 +125,11 @@ internal sealed partial class SettingsFlowService
 
     private async Task<IResult> FinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
     {
-        var after = new PostSettingsContext { Http = context, Flow = flow, Identity = identity, Session = session, Method = method };
-        if ((await hooks.RunAsync(after, ct)).Response is { } aborted)
+        var request = factory.Snapshot(context); // until this flow is bound by FlowBinder
+        var after = new PostSettingsContext { Request = request, Flow = flow, Identity = identity, Session = session, Method = method };
+        if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
         {
-            return aborted;
+            return responder.Respond(context, request, aborted);
         }
 
         flow.ContinueWith = after.ContinueWith.Count > 0 ? [.. after.ContinueWith] : null;

@@ -7,6 +7,8 @@ using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 
+using Custos.SelfService.Flows.Submit;
+
 namespace Custos.SelfService.Flows.Verification;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal sealed partial class VerificationFlowService(
     /// A verification flow already in <c>sent_email</c> for one address of <paramref name="identity"/>, created by a
     /// hook (registration, <c>require_verified_address</c>) rather than by the person.
     /// </summary>
-    public async Task<VerificationFlow> CreateSentAsync(HttpContext context, string type, Identity.Identity identity, VerifiableAddress address, string? returnTo, CancellationToken ct)
+    public async Task<VerificationFlow> CreateSentAsync(FlowRequest request, string type, Identity.Identity identity, VerifiableAddress address, string? returnTo, CancellationToken ct)
     {
         var requestUrl = FlowUrls.Public(O, "/self-service/verification/" + (type == FlowTypes.Browser ? "browser" : "api"));
         if (returnTo is not null)
@@ -49,7 +51,7 @@ internal sealed partial class VerificationFlowService(
         }
 
         var flow = New(type, requestUrl);
-        factory.InitWithoutReturnTo(flow, context);
+        factory.InitWithoutReturnTo(flow, request);
         await store.CreateAsync(flow, ct);
         await sender.SendAsync(flow, identity, address, ct);
         ShowSent(flow, address.Value);

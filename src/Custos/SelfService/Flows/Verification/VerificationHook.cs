@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Identity;
+using Custos.SelfService.Flows.Submit;
 
 namespace Custos.SelfService.Flows.Verification;
 
@@ -15,7 +16,7 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
 
     /// <summary>Starts verification for every address not yet sent a message (status <c>pending</c>); returns the flows created, in address order.</summary>
     public async Task<IReadOnlyList<(VerificationFlow Flow, VerifiableAddress Address)>> StartAsync(
-        HttpContext context, string flowType, Identity.Identity identity, string? returnTo, CancellationToken ct)
+        FlowRequest request, string flowType, Identity.Identity identity, string? returnTo, CancellationToken ct)
     {
         var started = new List<(VerificationFlow, VerifiableAddress)>();
         if (!O.Selfservice.Flows.Verification.Enabled)
@@ -30,7 +31,7 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
 
         foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && a.Status == VerifiableAddressStatus.Pending && a.Via == "email"))
         {
-            started.Add((await verification.CreateSentAsync(context, flowType, identity, address, returnTo, ct), address));
+            started.Add((await verification.CreateSentAsync(request, flowType, identity, address, returnTo, ct), address));
         }
 
         return started;
@@ -41,7 +42,7 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
     /// aborts the login, after a code went to its first address. JSON clients get 403 (with Kratos's <c>code</c> 400
     /// in the body) and <c>continue_with</c>; browsers are sent to the verification UI.
     /// </summary>
-    public async Task<IResult?> RequireVerifiedAddressAsync(HttpContext context, Flow login, Identity.Identity identity, CancellationToken ct)
+    public async Task<FlowOutcome?> RequireVerifiedAddressAsync(FlowRequest request, Flow login, Identity.Identity identity, CancellationToken ct)
     {
         if (identity.VerifiableAddresses.Any(a => a.Verified))
         {
@@ -50,17 +51,18 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
 
         var address = identity.VerifiableAddresses.FirstOrDefault()
             ?? throw Hosting.KratosErrors.Misconfiguration("A misconfiguration prevents login. Expected a verifiable address to be present in the identity but none was found. Please check the identity schema.");
-        var flow = await verification.CreateSentAsync(context, login.Type, identity, address, login.ReturnTo, ct);
-        if (!FlowResponder.WantsJson(context, login))
+        var flow = await verification.CreateSentAsync(request, login.Type, identity, address, login.ReturnTo, ct);
+        if (login.IsBrowser && !request.IsJson)
         {
-            return FlowResponder.Redirect(FlowUrls.Ui(FlowKind.Verification, O, flow.Id));
+            return new FlowOutcome.Redirect(FlowUrls.Ui(FlowKind.Verification, O, flow.Id));
         }
 
         var error = new Hosting.CustosException(400, "identity is not verified", "Your account's email or phone address are not verified yet. Please check your email or phone inbox or re-request verification.", "session_verified_address_required")
         {
             Details = new JsonObject { ["continue_with"] = new JsonArray(ContinueWith(flow, address)) },
         };
-        return new StatusOverride(StatusCodes.Status403Forbidden, new FlowResponder.ErrorResult(error));
+        // Kratos sends this 400 error with HTTP 403.
+        return new FlowOutcome.Error(error, StatusCodes.Status403Forbidden);
     }
 
     private bool IsAllowed(string url)
@@ -73,20 +75,6 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
         catch (Hosting.CustosException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Writes <paramref name="inner"/> and then forces the status (Kratos sends this 400 error with HTTP 403).</summary>
-    private sealed class StatusOverride(int status, IResult inner) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.OnStarting(() =>
-            {
-                httpContext.Response.StatusCode = status;
-                return Task.CompletedTask;
-            });
-            await inner.ExecuteAsync(httpContext);
         }
     }
 

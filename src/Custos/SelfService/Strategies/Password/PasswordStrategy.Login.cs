@@ -1,15 +1,23 @@
-using System.Text.Json.Nodes;
-using Custos.SelfService.Flows;
+using Custos.Hosting;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Submit;
+using Custos.SelfService.Strategies;
 using Custos.SelfService.Ui;
+using Custos.Sessions;
 
 namespace Custos.SelfService.Strategies.Password;
 
 internal sealed partial class PasswordStrategy : ILoginStrategy
 {
-    public async Task PopulateAsync(LoginFlow flow, string? identifier, CancellationToken ct)
+    public async Task PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
     {
+        if (flow.RequestedAal != "aal1")
+        {
+            return;
+        }
+
+        var identifier = form.Identifier;
         var title = await IdentifierTitleAsync(flow.IdentitySchema, ct);
         var label = title is { } t ? Messages.InfoNodeLabelGenerated(t.Title, t.Name) : Messages.InfoNodeLabelID();
         flow.Ui.Upsert(identifier is null
@@ -20,10 +28,16 @@ internal sealed partial class PasswordStrategy : ILoginStrategy
             label: identifier is null ? Messages.InfoSelfServiceLoginPassword() : Messages.InfoSelfServiceLogin()));
     }
 
-    public async Task<Identity.Identity?> LoginAsync(LoginFlow flow, JsonObject payload, CancellationToken ct)
+    public async Task<StrategyOutcome<LoginSucceeded>> SubmitAsync(FlowSubmission<LoginFlow> submission, CancellationToken ct)
     {
-        var identifier = FlowPayloadReader.GetString(payload, "identifier") ?? FlowPayloadReader.GetString(payload, "password_identifier");
-        var password = FlowPayloadReader.GetString(payload, "password");
+        var flow = submission.Flow;
+        if (submission.Method != Method || flow.RequestedAal != "aal1")
+        {
+            return StrategyOutcome<LoginSucceeded>.NotResponsible;
+        }
+
+        var identifier = FlowPayloadReader.GetString(submission.Payload, "identifier") ?? FlowPayloadReader.GetString(submission.Payload, "password_identifier");
+        var password = FlowPayloadReader.GetString(submission.Payload, "password");
         flow.Ui.Find("identifier")?.Value = identifier ?? "";
         var missing = false;
         if (string.IsNullOrEmpty(identifier))
@@ -40,15 +54,16 @@ internal sealed partial class PasswordStrategy : ILoginStrategy
 
         if (missing)
         {
-            return null;
+            return StrategyOutcome<LoginSucceeded>.Invalid;
         }
 
         var identity = await verifier.VerifyAsync(identifier!, password!, ct);
         if (identity is null)
         {
             flow.Ui.Messages.Add(Messages.ErrorValidationInvalidCredentials());
+            return StrategyOutcome<LoginSucceeded>.Invalid;
         }
 
-        return identity;
+        return StrategyOutcome<LoginSucceeded>.Success(new LoginSucceeded(identity, new AuthenticationMethod(Method, "aal1", Clock.Now(clock), null)));
     }
 }

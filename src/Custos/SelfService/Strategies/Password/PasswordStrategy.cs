@@ -11,9 +11,12 @@ namespace Custos.SelfService.Strategies.Password;
 internal sealed partial class PasswordStrategy(
     PasswordLoginVerifier verifier,
     IdentitySchemaProvider schemas,
-    Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options)
+    Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options,
+    TimeProvider clock) : IAuthStrategy
 {
     public string Method => "password";
+
+    public int Order => StrategyOrder.Password;
 
     public bool IsEnabled(CustosOptions o) => o.Selfservice.Methods.Password.Enabled;
 

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Custos.Config;
+using Custos.Hosting;
+using Custos.SelfService.Flows.Csrf;
+using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Ui;
+using Custos.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace Custos.SelfService.Flows.Submit;
+
+/// <summary>
+/// The one place where a flow endpoint meets HTTP: it reads the request once into a <see cref="FlowRequest"/>, does the
+/// steps every submission shares (load, expiry, body, CSRF verdict, the session), hands the typed
+/// <see cref="FlowSubmission{TFlow}"/> to the flow service and lets <see cref="FlowResponder"/> answer its outcome.
+/// </summary>
+internal sealed class FlowBinder(
+    IFlowStore store,
+    SessionManager sessions,
+    CsrfCookie csrf,
+    CsrfGuard guard,
+    FlowResponder responder,
+    IOptionsMonitor<CustosOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>The request as a flow service may see it (for creating or reading a flow).</summary>
+    public async Task<FlowRequest> ReadAsync(HttpContext context, CancellationToken ct)
+    {
+        var session = await sessions.FromRequestWithTokenAsync(context, ct);
+        return FlowRequest.From(context, FlowUrls.RequestUrl(context, options.CurrentValue), session, csrf.Read(context.Request));
+    }
+
+    /// <summary>Runs <paramref name="step"/> on the request and answers its outcome.</summary>
+    public async Task<IResult> RunAsync(HttpContext context, Func<FlowRequest, Task<FlowOutcome>> step, CancellationToken ct)
+    {
+        var request = await ReadAsync(context, ct);
+        return responder.Respond(context, request, await step(request));
+    }
+
+    /// <summary>
+    /// A flow read (<c>/flows?id=</c>): loads the flow named by <c>?id=</c>, checks that a browser flow is read with the
+    /// CSRF cookie it was made with, and answers what <paramref name="read"/> makes of it.
+    /// </summary>
+    public async Task<IResult> ReadFlowAsync<TFlow>(HttpContext context, string notFound, Func<FlowRequest, TFlow, Task<FlowOutcome>> read, CancellationToken ct)
+        where TFlow : Flow
+    {
+        var request = await ReadAsync(context, ct);
+        var flow = await store.GetAsync<TFlow>(FlowRequests.FlowId(context, "id"), ct) ?? throw KratosErrors.NotFound(notFound);
+        if (flow.IsBrowser)
+        {
+            guard.VerifyCookieOrThrow(context, flow.CsrfToken);
+        }
+
+        return responder.Respond(context, request, await read(request, flow));
+    }
+
+    /// <summary>Binds a submission to the flow named by <c>?flow=</c> and answers what <paramref name="submit"/> decides.</summary>
+    public async Task<IResult> SubmitAsync<TFlow>(HttpContext context, FlowBinding binding, Func<FlowSubmission<TFlow>, Task<FlowOutcome>> submit, CancellationToken ct)
+        where TFlow : Flow
+    {
+        var request = await ReadAsync(context, ct);
+        if (binding.BeforeLoad?.Invoke(request) is { } early)
+        {
+            return responder.Respond(context, request, early);
+        }
+
+        var flow = await store.GetAsync<TFlow>(FlowRequests.FlowId(context), ct) ?? throw KratosErrors.NotFound(binding.NotFound);
+        if (!flow.IsBrowser)
+        {
+            // Errors of API flows are answered as JSON, not through the error UI.
+            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
+        }
+
+        FlowSubmission<TFlow> submission;
+        if (flow.IsExpired(Clock.Now(clock)))
+        {
+            submission = new FlowSubmission<TFlow>(flow, request, [], expired: true, null, null);
+        }
+        else
+        {
+            var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
+            flow.TransientPayload = payload["transient_payload"] as JsonObject;
+            var (violation, refusal) = CheckCsrf(context, flow, FlowPayloadReader.Text(payload, "csrf_token"));
+            submission = new FlowSubmission<TFlow>(flow, request, payload, expired: false, violation, refusal);
+        }
+
+        return responder.Respond(context, request, await submit(submission));
+    }
+
+    // Taken now, surfaced when the service asks (some steps, like a code link opened in a mail, need no token).
+    private (CustosException? Violation, UiText? Refusal) CheckCsrf(HttpContext context, Flow flow, string? submitted)
+    {
+        try
+        {
+            csrf.EnsureValid(context.Request, apiFlow: !flow.IsBrowser, submitted);
+            return (null, null);
+        }
+        catch (CustosException e) when (!flow.IsBrowser && e.Code == StatusCodes.Status400BadRequest)
+        {
+            return (null, Messages.ErrorValidationGeneric(e.Reason ?? e.Message));
+        }
+        catch (CustosException e)
+        {
+            return (e, null);
+        }
+    }
+}
