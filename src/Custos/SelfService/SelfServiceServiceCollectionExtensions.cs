@@ -12,6 +12,7 @@ using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies;
 using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Strategies.IdentifierFirst;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<IFlowStore, SqlFlowStore>();
         services.TryAddScoped<SelfServiceErrorStore>();
         services.TryAddScoped<LoginFlowService>();
+        services.TryAddScoped<LoginForms>();
         services.TryAddScoped<RegistrationFlowService>();
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
@@ -43,7 +45,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks();
-        return services.AddPasswordStrategy();
+        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>();
     }
 
     public static IServiceCollection AddPasswordStrategy(this IServiceCollection services)

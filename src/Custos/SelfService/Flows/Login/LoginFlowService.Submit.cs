@@ -41,7 +41,9 @@ internal sealed partial class LoginFlowService
         }
 
         var method = submission.Method;
-        if (strategies.Any(s => s.Method == method && !s.IsEnabled(factory.Options)))
+        // A configured method that is switched off is a 404, as Kratos's MethodEnabledAndAllowed; identifier-first is a
+        // login style, not a method, and merely declines.
+        if (method != "identifier_first" && strategies.Any(s => s.Method == method && !s.IsEnabled(factory.Options)))
         {
             throw KratosErrors.EndpointDisabled();
         }

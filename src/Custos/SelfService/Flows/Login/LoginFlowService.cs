@@ -15,6 +15,7 @@ internal sealed partial class LoginFlowService(
     IFlowStore store,
     SessionManager sessions,
     IEnumerable<ILoginStrategy> strategies,
+    LoginForms forms,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     DbSession db)
 {
@@ -69,27 +70,28 @@ internal sealed partial class LoginFlowService(
         return Task.FromResult<FlowOutcome>(new FlowOutcome.Json(flow.ToJson()));
     }
 
-    // A refresh is bound to the signed-in identity (its identifier as a hidden field); a step-up shows that identity's second factors.
-    private static LoginForm FormFor(LoginFlow flow, Session? session)
+    // A refresh is bound to the signed-in identity (its identifier as a hidden field); a step-up shows that
+    // identity's second factors; a first login is the unified form or identifier-first's step 1.
+    private LoginForm FormFor(LoginFlow flow, Session? session)
     {
-        if (session?.Identity is not { } identity || (!flow.Refresh && flow.RequestedAal == "aal1"))
+        var identity = session?.Identity;
+        if (flow.RequestedAal != "aal1" && identity is not null)
         {
-            return LoginForm.FirstFactor;
+            return new LoginForm(LoginFormMode.SecondFactor, identity);
         }
 
-        var identifier = flow.Refresh
-            ? identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault() ?? identity.VerifiableAddresses.FirstOrDefault()?.Value
-            : null;
-        return new LoginForm(identity, identifier);
+        if (flow.Refresh && identity is not null)
+        {
+            var identifier = identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault() ?? identity.VerifiableAddresses.FirstOrDefault()?.Value;
+            return new LoginForm(LoginFormMode.Refresh, identity, identifier);
+        }
+
+        return factory.Options.Selfservice.Flows.Login.Style == Config.LoginStyle.IdentifierFirst
+            ? new LoginForm(LoginFormMode.Identification)
+            : LoginForm.FirstFactor;
     }
 
-    private async Task PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
-    {
-        foreach (var strategy in Enabled())
-        {
-            await strategy.PopulateAsync(flow, form, ct);
-        }
-    }
+    private Task<bool> PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct) => forms.PopulateAsync(flow, form, ct);
 
     private FlowOutcome.Redirect AlreadyLoggedIn(FlowRequest request, string type)
     {
@@ -105,7 +107,7 @@ internal sealed partial class LoginFlowService(
     internal static CustosException SessionAlreadyAvailable() => new(400, "you are already logged in",
         "A valid session was detected and thus login is not possible. Did you forget to set `?refresh=true`?", "session_already_available");
 
-    private IEnumerable<ILoginStrategy> Enabled() => strategies.Where(s => s.IsEnabled(factory.Options)).OrderBy(s => s.Order);
+    private IEnumerable<ILoginStrategy> Enabled() => forms.Enabled();
 
     private string ReturnUrl(string? returnTo, string method)
     {

@@ -1,4 +1,5 @@
 using Custos.Hosting;
+using Custos.Identity;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Flows.Submit;
@@ -10,16 +11,36 @@ namespace Custos.SelfService.Strategies.Password;
 
 internal sealed partial class PasswordStrategy : ILoginStrategy
 {
-    public async Task PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
+    public async Task<bool> PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
     {
-        if (flow.RequestedAal != "aal1")
+        switch (form.Mode)
         {
-            return;
-        }
+            case LoginFormMode.FirstFactor or LoginFormMode.Refresh:
+                await PopulateFirstFactorAsync(flow, form.Mode == LoginFormMode.Refresh ? form.Identifier : null, ct);
+                return true;
+            case LoginFormMode.Credentials:
+                // Kratos: shown when the person has a password, and for everyone when account enumeration is mitigated.
+                var hasPassword = form.Identity is { } identity && HasPassword(identity);
+                if (hasPassword || form.Mitigate)
+                {
+                    flow.Ui.Upsert(UiNode.Input(UiNodeGroup.Password, "password", "password", required: true, autocomplete: "current-password", label: Messages.InfoNodeLabelInputPassword()));
+                    flow.Ui.Upsert(UiNode.Input(UiNodeGroup.Password, "method", "submit", "password", label: Messages.InfoSelfServiceLoginPassword()));
+                }
 
-        var identifier = form.Identifier;
-        var title = await IdentifierTitleAsync(flow.IdentitySchema, ct);
-        var label = title is { } t ? Messages.InfoNodeLabelGenerated(t.Title, t.Name) : Messages.InfoNodeLabelID();
+                return hasPassword;
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasPassword(Identity.Identity identity) =>
+        identity.Credentials.GetValueOrDefault(CredentialTypes.Password) is { } password
+        && password.Identifiers.Count > 0
+        && !string.IsNullOrEmpty(password.Config["hashed_password"]?.GetValue<string>());
+
+    private async Task PopulateFirstFactorAsync(LoginFlow flow, string? identifier, CancellationToken ct)
+    {
+        var label = await IdentifierLabelAsync(flow.IdentitySchema, ct);
         flow.Ui.Upsert(identifier is null
             ? UiNode.Input(UiNodeGroup.Default, "identifier", "text", "", required: true, label: label)
             : UiNode.Input(UiNodeGroup.Default, "identifier", "hidden", identifier, required: true, label: label));
