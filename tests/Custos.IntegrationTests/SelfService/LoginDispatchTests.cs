@@ -21,6 +21,7 @@ public sealed class LoginDispatchTests(CustosAppFactory app) : IClassFixture<Cus
         var body = (await response.JsonAsync()).AsObject();
 
         Assert.Equal("aal2", flow["requested_aal"]!.GetValue<string>());
+        Assert.Contains("1010004", FlowClient.MessageIds(flow));
         Assert.DoesNotContain("password", IdentifierFirstLoginTests.Names(flow));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("4010002", FlowClient.MessageIds(body));

@@ -54,6 +54,11 @@ internal sealed partial class LoginFlowService(
             flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginReAuth());
         }
 
+        if (aal == "aal2")
+        {
+            flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginMFA());
+        }
+
         await PopulateAsync(flow, FormFor(flow, session), ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
