@@ -20,7 +20,9 @@ internal static class TotpQrCode
         QRCodeData code;
         try
         {
-            code = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+            // One byte-mode segment, as boombuler's qr.Auto encodes a URI (QRCoder would otherwise mix modes and pick
+            // a smaller version than Kratos); key URIs are ASCII, so UTF-8 without an ECI header is plain bytes.
+            code = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M, forceUtf8: true);
         }
         catch (DataTooLongException)
         {
