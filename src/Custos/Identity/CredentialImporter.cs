@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Custos.Config;
 using Custos.Hashing;
 using Custos.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Custos.Identity;
 
@@ -8,7 +10,7 @@ namespace Custos.Identity;
 /// Imports the <c>credentials</c> object of admin create/update bodies with Kratos's merge rules: password
 /// replaced, OIDC/SAML providers appended, TOTP replaced, lookup codes appended, WebAuthn/passkey merged by id.
 /// </summary>
-internal sealed class CredentialImporter(IPasswordHasher hasher, TimeProvider clock)
+internal sealed class CredentialImporter(IPasswordHasher hasher, TimeProvider clock, IOptionsMonitor<CustosOptions> options)
 {
     private static readonly HashSet<string> Types = [CredentialTypes.Password, CredentialTypes.Oidc, CredentialTypes.Saml, CredentialTypes.Totp, CredentialTypes.LookupSecret, CredentialTypes.WebAuthn, CredentialTypes.Passkey];
     private static readonly HashSet<string> ConfigOnly = ["config"];
@@ -40,7 +42,10 @@ internal sealed class CredentialImporter(IPasswordHasher hasher, TimeProvider cl
                     ImportProviders(credential, config, type);
                     break;
                 case CredentialTypes.Totp:
-                    credential.Config = new JsonObject { ["totp_url"] = BodyReader.String(config, "totp_url", "credentials.totp.config.") ?? "" };
+                    // Identified by the identity id, as Kratos's persister fills in for imports (ory/kratos#4561).
+                    var url = BodyReader.String(config, TotpCredentialConfig.UrlKey, "credentials.totp.config.") ?? "";
+                    credential.Config = TotpCredentialConfig.Create(identity.Id, url, options.CurrentValue.Secrets.Cipher);
+                    credential.Identifiers = [identity.Id.ToString("D")];
                     break;
                 case CredentialTypes.LookupSecret:
                     ImportLookupCodes(credential, config);

@@ -85,7 +85,7 @@ internal static class IdentityAdminEndpoints
     private static Guid ParseId(string id) => Guid.TryParse(id, out var guid) ? guid : throw KratosErrors.RowNotFound();
 
     internal static JsonObject Admin(Identity identity, CustosOptions o, bool withCredentials, IReadOnlySet<string>? include = null) =>
-        IdentityJson.Admin(identity, o.Serve.Public.EffectiveBaseUrl(o.Dev), include, withCredentials);
+        IdentityJson.Admin(identity, o.Serve.Public.EffectiveBaseUrl(o.Dev), include, withCredentials, o.Secrets.Cipher);
 
     private sealed class WithLocation(IResult inner, string location) : IResult
     {

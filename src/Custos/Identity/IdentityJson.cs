@@ -10,13 +10,14 @@ namespace Custos.Identity;
 /// </summary>
 internal static class IdentityJson
 {
-    public static JsonObject Admin(Identity identity, string publicBaseUrl, IReadOnlySet<string>? includeConfig = null, bool withCredentials = true) =>
-        Write(identity, publicBaseUrl, admin: true, withCredentials, includeConfig ?? new HashSet<string>());
+    /// <param name="cipherSecrets"><c>secrets.cipher</c>, to show sealed credential configs in Kratos's clear shape; null shows them as stored.</param>
+    public static JsonObject Admin(Identity identity, string publicBaseUrl, IReadOnlySet<string>? includeConfig = null, bool withCredentials = true, IReadOnlyList<string>? cipherSecrets = null) =>
+        Write(identity, publicBaseUrl, admin: true, withCredentials, includeConfig ?? new HashSet<string>(), cipherSecrets);
 
     public static JsonObject Public(Identity identity, string publicBaseUrl) =>
-        Write(identity, publicBaseUrl, admin: false, withCredentials: false, new HashSet<string>());
+        Write(identity, publicBaseUrl, admin: false, withCredentials: false, new HashSet<string>(), null);
 
-    private static JsonObject Write(Identity i, string publicBaseUrl, bool admin, bool withCredentials, IReadOnlySet<string> includeConfig)
+    private static JsonObject Write(Identity i, string publicBaseUrl, bool admin, bool withCredentials, IReadOnlySet<string> includeConfig, IReadOnlyList<string>? cipherSecrets)
     {
         var o = new JsonObject { ["id"] = i.Id.ToString("D") };
         if (!string.IsNullOrEmpty(i.ExternalId))
@@ -29,7 +30,7 @@ internal static class IdentityJson
             var credentials = new JsonObject();
             foreach (var c in i.Credentials.Values.OrderBy(c => c.Type, StringComparer.Ordinal))
             {
-                credentials[c.Type] = Credential(c, includeConfig.Contains(c.Type));
+                credentials[c.Type] = Credential(i.Id, c, includeConfig.Contains(c.Type), cipherSecrets);
             }
 
             o["credentials"] = credentials;
@@ -66,7 +67,7 @@ internal static class IdentityJson
         return o;
     }
 
-    private static JsonObject Credential(Credentials c, bool withConfig)
+    private static JsonObject Credential(Guid identityId, Credentials c, bool withConfig, IReadOnlyList<string>? cipherSecrets)
     {
         var o = new JsonObject
         {
@@ -75,7 +76,9 @@ internal static class IdentityJson
         };
         if (withConfig)
         {
-            o["config"] = c.Config.DeepClone();
+            o["config"] = c.Type == CredentialTypes.Totp && cipherSecrets is not null
+                ? TotpCredentialConfig.Reveal(identityId, c.Config, cipherSecrets)
+                : c.Config.DeepClone();
         }
 
         o["version"] = c.Version;

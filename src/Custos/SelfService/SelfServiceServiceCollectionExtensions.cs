@@ -15,6 +15,7 @@ using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.IdentifierFirst;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
+using Custos.SelfService.Strategies.Totp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService;
@@ -44,7 +45,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
-        services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks();
+        services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>();
     }
 

@@ -22,6 +22,12 @@ internal abstract class Flow
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Per-flow secrets of the strategies, under Kratos's <c>internal_context</c> keys (<c>totp_url</c>,
+    /// <c>webauthn_session_data</c>, ...): stored with the flow, never serialised.
+    /// </summary>
+    public JsonObject InternalContext { get; set; } = [];
+
     /// <summary>The submitted transient payload: echoed in responses and hooks, never stored.</summary>
     public JsonObject? TransientPayload { get; set; }
 

@@ -10,9 +10,14 @@ using Dapper;
 
 namespace Custos.SelfService.Flows;
 
-/// <summary>Flow rows: common columns plus the kind-specific fields as <c>internal_context</c> JSON.</summary>
+/// <summary>
+/// Flow rows: common columns plus the kind-specific fields as <c>internal_context</c> JSON; the strategies' own
+/// context (<see cref="Flow.InternalContext"/>) is kept under <see cref="StrategyContextKey"/> beside them.
+/// </summary>
 internal sealed class SqlFlowStore(DbSession db) : IFlowStore
 {
+    private const string StrategyContextKey = "strategies";
+
     private sealed class FlowRow
     {
         public Guid Id { get; set; }
@@ -117,7 +122,9 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
         flow.ExpiresAt = row.ExpiresAt;
         flow.CreatedAt = row.CreatedAt;
         flow.UpdatedAt = row.UpdatedAt;
-        flow.ReadContext((JsonObject)JsonNode.Parse(row.InternalContext)!);
+        var context = (JsonObject)JsonNode.Parse(row.InternalContext)!;
+        flow.ReadContext(context);
+        flow.InternalContext = context[StrategyContextKey] as JsonObject is { } strategies ? (JsonObject)strategies.DeepClone() : [];
         return flow;
     }
 
@@ -125,6 +132,11 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
     {
         var context = new JsonObject();
         flow.WriteContext(context);
+        if (flow.InternalContext.Count > 0)
+        {
+            context[StrategyContextKey] = flow.InternalContext.DeepClone();
+        }
+
         return new
         {
             flow.Id,
