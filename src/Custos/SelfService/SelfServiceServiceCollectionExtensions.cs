@@ -10,6 +10,7 @@ using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Strategies.LookupSecret;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
+        services.AddLookupSecret();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks();
         return services.AddPasswordStrategy();
     }

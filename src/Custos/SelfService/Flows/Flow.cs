@@ -22,6 +22,13 @@ internal abstract class Flow
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The strategies' part of the server-side internal context, under Kratos's keys (<c>totp_url</c>,
+    /// <c>lookup_secret_regenerated</c>, ...): stored with the flow, never serialised, so per-flow secrets stay bound
+    /// to the flow id.
+    /// </summary>
+    public JsonObject StrategyContext { get; set; } = [];
+
     /// <summary>The submitted transient payload: echoed in responses and hooks, never stored.</summary>
     public JsonObject? TransientPayload { get; set; }
 

@@ -13,6 +13,9 @@ namespace Custos.SelfService.Flows;
 /// <summary>Flow rows: common columns plus the kind-specific fields as <c>internal_context</c> JSON.</summary>
 internal sealed class SqlFlowStore(DbSession db) : IFlowStore
 {
+    // Nested under one key so that strategy entries never collide with a kind's own context fields.
+    private const string StrategyContextKey = "strategy_context";
+
     private sealed class FlowRow
     {
         public Guid Id { get; set; }
@@ -117,7 +120,9 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
         flow.ExpiresAt = row.ExpiresAt;
         flow.CreatedAt = row.CreatedAt;
         flow.UpdatedAt = row.UpdatedAt;
-        flow.ReadContext((JsonObject)JsonNode.Parse(row.InternalContext)!);
+        var context = (JsonObject)JsonNode.Parse(row.InternalContext)!;
+        flow.ReadContext(context);
+        flow.StrategyContext = context[StrategyContextKey] is JsonObject strategies ? (JsonObject)strategies.DeepClone() : [];
         return flow;
     }
 
@@ -125,6 +130,11 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
     {
         var context = new JsonObject();
         flow.WriteContext(context);
+        if (flow.StrategyContext.Count > 0)
+        {
+            context[StrategyContextKey] = flow.StrategyContext.DeepClone();
+        }
+
         return new
         {
             flow.Id,
