@@ -3,14 +3,16 @@ using Custos.Config;
 using Custos.Hashing;
 using Custos.Hosting;
 using Microsoft.Extensions.Options;
+using Custos.SelfService.Strategies.LookupSecret;
 
 namespace Custos.Identity;
 
 /// <summary>
 /// Imports the <c>credentials</c> object of admin create/update bodies with Kratos's merge rules: password
-/// replaced, OIDC/SAML providers appended, TOTP replaced, lookup codes appended, WebAuthn/passkey merged by id.
+/// replaced, OIDC/SAML providers appended, TOTP replaced, lookup codes appended (stored as MACs only, see
+/// <see cref="LookupCodeHasher"/>), WebAuthn/passkey merged by id.
 /// </summary>
-internal sealed class CredentialImporter(IPasswordHasher hasher, TimeProvider clock, IOptionsMonitor<CustosOptions> options)
+internal sealed class CredentialImporter(IPasswordHasher hasher, LookupCodeHasher lookupHasher, TimeProvider clock, IOptionsMonitor<CustosOptions> options)
 {
     private static readonly HashSet<string> Types = [CredentialTypes.Password, CredentialTypes.Oidc, CredentialTypes.Saml, CredentialTypes.Totp, CredentialTypes.LookupSecret, CredentialTypes.WebAuthn, CredentialTypes.Passkey];
     private static readonly HashSet<string> ConfigOnly = ["config"];
@@ -48,7 +50,7 @@ internal sealed class CredentialImporter(IPasswordHasher hasher, TimeProvider cl
                     credential.Identifiers = [identity.Id.ToString("D")];
                     break;
                 case CredentialTypes.LookupSecret:
-                    ImportLookupCodes(credential, config);
+                    ImportLookupCodes(identity.Id, credential, config);
                     break;
                 default:
                     ImportWebAuthn(credential, config, type);
@@ -128,13 +130,17 @@ internal sealed class CredentialImporter(IPasswordHasher hasher, TimeProvider cl
         credential.Config = new JsonObject { ["providers"] = providers.DeepClone() };
     }
 
-    private static void ImportLookupCodes(Credentials credential, JsonObject config)
+    private void ImportLookupCodes(Guid identityId, Credentials credential, JsonObject config)
     {
         var codes = credential.Config["recovery_codes"] as JsonArray ?? [];
         foreach (var c in BodyReader.Array(config, "codes", "credentials.lookup_secret.config.") ?? [])
         {
             var code = BodyReader.Object(c, "credentials.lookup_secret.config.codes[]");
-            var entry = new JsonObject { ["code"] = BodyReader.String(code, "code") ?? "" };
+            var entry = new JsonObject
+            {
+                [LookupSecretCredential.HmacField] = lookupHasher.Hash(identityId, BodyReader.String(code, "code") ?? ""),
+                [LookupSecretCredential.UsedAtField] = null,
+            };
             if (BodyReader.Time(code, "used_at") is { } used)
             {
                 entry["used_at"] = KratosTime.Format(used);

@@ -13,6 +13,7 @@ using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.IdentifierFirst;
+using Custos.SelfService.Strategies.LookupSecret;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
 using Custos.SelfService.Strategies.Totp;
@@ -45,6 +46,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
+        services.AddLookupSecret();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>();
     }

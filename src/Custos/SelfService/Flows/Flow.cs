@@ -23,10 +23,11 @@ internal abstract class Flow
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>
-    /// Per-flow secrets of the strategies, under Kratos's <c>internal_context</c> keys (<c>totp_url</c>,
-    /// <c>webauthn_session_data</c>, ...): stored with the flow, never serialised.
+    /// The strategies' part of the server-side internal context, under Kratos's keys (<c>totp_url</c>,
+    /// <c>lookup_secret_regenerated</c>, ...): stored with the flow, never serialised, so per-flow secrets stay bound
+    /// to the flow id.
     /// </summary>
-    public JsonObject InternalContext { get; set; } = [];
+    public JsonObject StrategyContext { get; set; } = [];
 
     /// <summary>The submitted transient payload: echoed in responses and hooks, never stored.</summary>
     public JsonObject? TransientPayload { get; set; }

@@ -12,11 +12,12 @@ namespace Custos.SelfService.Flows;
 
 /// <summary>
 /// Flow rows: common columns plus the kind-specific fields as <c>internal_context</c> JSON; the strategies' own
-/// context (<see cref="Flow.InternalContext"/>) is kept under <see cref="StrategyContextKey"/> beside them.
+/// context (<see cref="Flow.StrategyContext"/>) is kept under <see cref="StrategyContextKey"/> beside them.
 /// </summary>
 internal sealed class SqlFlowStore(DbSession db) : IFlowStore
 {
-    private const string StrategyContextKey = "strategies";
+    // Nested under one key so that strategy entries never collide with a kind's own context fields.
+    private const string StrategyContextKey = "strategy_context";
 
     private sealed class FlowRow
     {
@@ -124,7 +125,7 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
         flow.UpdatedAt = row.UpdatedAt;
         var context = (JsonObject)JsonNode.Parse(row.InternalContext)!;
         flow.ReadContext(context);
-        flow.InternalContext = context[StrategyContextKey] as JsonObject is { } strategies ? (JsonObject)strategies.DeepClone() : [];
+        flow.StrategyContext = context[StrategyContextKey] is JsonObject strategies ? (JsonObject)strategies.DeepClone() : [];
         return flow;
     }
 
@@ -132,9 +133,9 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
     {
         var context = new JsonObject();
         flow.WriteContext(context);
-        if (flow.InternalContext.Count > 0)
+        if (flow.StrategyContext.Count > 0)
         {
-            context[StrategyContextKey] = flow.InternalContext.DeepClone();
+            context[StrategyContextKey] = flow.StrategyContext.DeepClone();
         }
 
         return new

@@ -11,12 +11,12 @@ internal static class TotpFlowContext
 {
     public const string UrlKey = "totp_url";
 
-    public static void SetPendingUrl(Flow flow, string url) => flow.InternalContext[UrlKey] = url;
+    public static void SetPendingUrl(Flow flow, string url) => flow.StrategyContext[UrlKey] = url;
 
     /// <summary>The offered key URI, or null when the flow offered none.</summary>
     public static string? PendingUrl(Flow flow) =>
-        flow.InternalContext[UrlKey] is JsonValue value && value.TryGetValue<string>(out var url) && url.Length > 0 ? url : null;
+        flow.StrategyContext[UrlKey] is JsonValue value && value.TryGetValue<string>(out var url) && url.Length > 0 ? url : null;
 
     /// <summary>Forgets the offered key once it became a credential, as Kratos deletes it from the context.</summary>
-    public static void ClearPendingUrl(Flow flow) => flow.InternalContext.Remove(UrlKey);
+    public static void ClearPendingUrl(Flow flow) => flow.StrategyContext.Remove(UrlKey);
 }
