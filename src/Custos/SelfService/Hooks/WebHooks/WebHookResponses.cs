@@ -18,6 +18,23 @@ internal static class WebHookResponses
 
     public static WebHookOutcome Interpret(WebHookConfig config, WebHookResponse response)
     {
+        try
+        {
+            return Read(config, response);
+        }
+        catch (CustosException e)
+        {
+            return new WebHookOutcome.Failed(e);
+        }
+    }
+
+    /// <summary>Kratos's error for a request that got no answer in time (504) or no usable answer at all (500).</summary>
+    public static CustosException ErrorFor(WebHookTransportException failure) => failure.Failure == WebHookFailure.Timeout
+        ? new CustosException(504, failure.Message, UpstreamUnreachable)
+        : KratosErrors.Internal();
+
+    private static WebHookOutcome Read(WebHookConfig config, WebHookResponse response)
+    {
         if (response.Status >= 400)
         {
             return config.Parse
@@ -35,11 +52,6 @@ internal static class WebHookResponses
             ? new WebHookOutcome.Parsed(WebHookIdentityPatch.Read(identity))
             : WebHookOutcome.Continue.Instance;
     }
-
-    /// <summary>Kratos's error for a request that got no answer in time (504) or no usable answer at all (500).</summary>
-    public static CustosException ErrorFor(WebHookTransportException failure) => failure.Failure == WebHookFailure.Timeout
-        ? new CustosException(504, failure.Message, UpstreamUnreachable)
-        : KratosErrors.Internal();
 
     private static WebHookOutcome Interrupt(string body)
     {
