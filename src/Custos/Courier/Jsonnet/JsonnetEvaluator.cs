@@ -6,7 +6,7 @@ namespace Custos.Courier.Jsonnet;
 
 /// <summary>
 /// Evaluates a Jsonnet snippet with libjsonnet in a fresh VM per call, with the JSON <c>ctx</c> as top-level argument
-/// (Kratos passes request data as <c>TLACode("ctx", ...)</c>). Imports are disabled: an import callback that always
+/// (Kratos passes request data as <c>TLACode("ctx", ...)</c>) and as the external variable <c>ctx</c>. Imports are disabled: an import callback that always
 /// fails means a template can never read files or other templates. Evaluation runs on its own thread with a time limit,
 /// because a native evaluation cannot be cancelled.
 /// </summary>
@@ -48,7 +48,9 @@ internal static class JsonnetEvaluator
             LibJsonnet.ImportCallback(vm, &RefuseImport, vm);
             if (contextJson is not null)
             {
+                // Kratos's templates are `function(ctx) ...`; `std.extVar('ctx')` reads the same value (evaluated only when used).
                 LibJsonnet.TlaCode(vm, "ctx", contextJson);
+                LibJsonnet.ExtCode(vm, "ctx", contextJson);
             }
 
             var result = LibJsonnet.EvaluateSnippet(vm, filename, snippet, out var error);

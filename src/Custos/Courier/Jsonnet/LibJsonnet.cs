@@ -22,6 +22,9 @@ internal static unsafe partial class LibJsonnet
     [LibraryImport(NativeLibraries.Jsonnet, EntryPoint = "jsonnet_tla_code", StringMarshalling = StringMarshalling.Utf8)]
     public static partial void TlaCode(IntPtr vm, string key, string value);
 
+    [LibraryImport(NativeLibraries.Jsonnet, EntryPoint = "jsonnet_ext_code", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void ExtCode(IntPtr vm, string key, string value);
+
     [LibraryImport(NativeLibraries.Jsonnet, EntryPoint = "jsonnet_import_callback")]
     public static partial void ImportCallback(IntPtr vm, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, IntPtr*, int*, IntPtr> callback, IntPtr context);
 
