@@ -28,6 +28,15 @@ internal sealed class FlowRequest
     /// <summary>The body is a form post (form values are strings; traits get coerced to the schema's types).</summary>
     public required bool IsForm { get; init; }
 
+    /// <summary>The request's headers, as sent (web hooks echo an allow-listed part of them).</summary>
+    public required IHeaderDictionary Headers { get; init; }
+
+    /// <summary>The request's cookies, as sent (web hooks echo them in <c>ctx.request_cookies</c>).</summary>
+    public required IRequestCookieCollection RequestCookies { get; init; }
+
+    /// <summary>The URL the client actually requested (scheme, host and path as received).</summary>
+    public required string DisplayUrl { get; init; }
+
     /// <summary>The client's device, for a session's <c>devices</c>.</summary>
     public required SessionDevice Device { get; init; }
 
@@ -55,6 +64,9 @@ internal sealed class FlowRequest
         IsJson = ContentNegotiation.IsJsonRequest(context.Request),
         AcceptsJson = ContentNegotiation.AcceptsJson(context.Request),
         IsForm = context.Request.HasFormContentType,
+        Headers = context.Request.Headers,
+        RequestCookies = context.Request.Cookies,
+        DisplayUrl = Microsoft.AspNetCore.Http.Extensions.UriHelper.GetDisplayUrl(context.Request),
         Device = ClientDevice.From(context),
         Session = session,
         CsrfToken = csrfToken,

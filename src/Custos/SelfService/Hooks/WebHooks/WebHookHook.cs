@@ -1,4 +1,4 @@
-using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Ui;
 
 namespace Custos.SelfService.Hooks.WebHooks;
@@ -10,28 +10,28 @@ namespace Custos.SelfService.Hooks.WebHooks;
 /// the UI); a failure ends the flow with Kratos's error; a parsed identity changes the one in memory only, as Kratos
 /// does at these points (pre-persist parsing belongs to the flows, through <see cref="WebHookRunner.RunInOrderAsync"/>).
 /// </summary>
-internal sealed class WebHookHook(WebHookRunner runner, FlowResponder responder, IHttpContextAccessor accessor)
+internal sealed class WebHookHook(WebHookRunner runner, IHttpContextAccessor accessor)
     : IPostLoginHook, IPostRegistrationHook, IPostSettingsHook, IPostRecoveryHook
 {
     public HookKind Kind => HookKind.WebHook;
 
     public Task<HookResult> RunAsync(PostLoginContext context, PlannedHook hook, CancellationToken ct) =>
-        RunAsync(hook, context.Http, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Http), context.Identity, context.Session), context.Method, ct);
+        RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Request), context.Identity, context.Session), context.Method, ct);
 
     public Task<HookResult> RunAsync(PostRegistrationContext context, PlannedHook hook, CancellationToken ct) =>
-        RunAsync(hook, context.Http, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Http), context.Identity), context.Method, ct);
+        RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Request), context.Identity), context.Method, ct);
 
     public Task<HookResult> RunAsync(PostSettingsContext context, PlannedHook hook, CancellationToken ct) =>
-        RunAsync(hook, context.Http, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Http), context.Identity, context.Session), context.Method, ct);
+        RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Request), context.Identity, context.Session), context.Method, ct);
 
     // The recovery context carries no request; the accessor supplies it until the context does.
     public Task<HookResult> RunAsync(PostRecoveryContext context, PlannedHook hook, CancellationToken ct)
     {
         var http = accessor.HttpContext ?? throw new InvalidOperationException("a recovery web hook runs outside a request");
-        return RunAsync(hook, http, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(http), context.Identity), context.Method, ct);
+        return RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(http), context.Identity), context.Method, ct);
     }
 
-    private async Task<HookResult> RunAsync(PlannedHook hook, HttpContext http, WebHookInvocation invocation, string method, CancellationToken ct)
+    private async Task<HookResult> RunAsync(PlannedHook hook, WebHookInvocation invocation, string method, CancellationToken ct)
     {
         switch (await runner.RunAsync(hook.Entry!, invocation, ct))
         {
@@ -41,7 +41,7 @@ internal sealed class WebHookHook(WebHookRunner runner, FlowResponder responder,
             case WebHookOutcome.Interrupted interrupted:
                 // Kratos parses the error into the nodes of the method's group (password login: "password").
                 WebHookInterrupts.ApplyTo(invocation.Flow.Ui, interrupted.Messages, GroupOf(method));
-                return HookResult.Abort(responder.Invalid(http, invocation.Flow));
+                return HookResult.Abort(new FlowOutcome.Invalid(invocation.Flow));
             case WebHookOutcome.Failed failed:
                 throw failed.Error;
             default:

@@ -1,3 +1,4 @@
+using Custos.SelfService.Flows.Submit;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Custos.SelfService.Hooks.WebHooks;
@@ -13,17 +14,20 @@ internal sealed record WebHookRequestInfo(
     IReadOnlyDictionary<string, string[]> Headers,
     IReadOnlyDictionary<string, string> Cookies)
 {
-    public static WebHookRequestInfo From(HttpContext context)
+    public static WebHookRequestInfo From(HttpContext context) => From(context.Request.Method, context.Request.GetDisplayUrl(), context.Request.Headers, context.Request.Cookies);
+
+    public static WebHookRequestInfo From(FlowRequest request) => From(request.Method, request.DisplayUrl, request.Headers, request.RequestCookies);
+
+    private static WebHookRequestInfo From(string method, string url, IHeaderDictionary requestHeaders, IRequestCookieCollection requestCookies)
     {
-        var request = context.Request;
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in request.Headers)
+        foreach (var (name, values) in requestHeaders)
         {
             headers[name] = values.Where(v => v is not null).Select(v => v!).ToArray();
         }
 
         var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in request.Cookies)
+        foreach (var (name, value) in requestCookies)
         {
             if (name.Length > 0)
             {
@@ -31,6 +35,6 @@ internal sealed record WebHookRequestInfo(
             }
         }
 
-        return new WebHookRequestInfo(request.Method, request.GetDisplayUrl(), headers, cookies);
+        return new WebHookRequestInfo(method, url, headers, cookies);
     }
 }
