@@ -6,6 +6,7 @@ using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 using Custos.Ui;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentities()
             .AddSelfServiceFlows()
             .AddSessions()
+            .AddAuthenticatorAssurance()
             .AddCourier()
             .AddSelfServiceUi();
     }
