@@ -7,6 +7,7 @@ using Custos.Schema;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 using Custos.Ui;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ internal static class CustosServiceCollectionExtensions
             .AddSelfServiceFlows()
             .AddWebHooks(options)
             .AddSessions()
+            .AddAuthenticatorAssurance()
             .AddCourier()
             .AddSelfServiceUi();
     }

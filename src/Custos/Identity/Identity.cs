@@ -20,6 +20,12 @@ internal sealed class Identity
 
     /// <summary>Credentials keyed by type (<c>password</c>, <c>oidc</c>, ...).</summary>
     public Dictionary<string, Credentials> Credentials { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when <see cref="Credentials"/> was read from the store (and may be empty for an identity without any);
+    /// false when the identity was read without them, so an empty dictionary says nothing.
+    /// </summary>
+    public bool CredentialsLoaded { get; set; }
     public List<VerifiableAddress> VerifiableAddresses { get; set; } = [];
     public List<RecoveryAddress> RecoveryAddresses { get; set; } = [];
 

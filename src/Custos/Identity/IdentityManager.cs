@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.Sessions.Assurance;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Identity;
@@ -13,6 +14,7 @@ internal sealed partial class IdentityManager(
     IPrivilegedIdentityPool pool,
     IdentityValidator validator,
     CredentialImporter importer,
+    AvailableAalCalculator aal,
     TimeProvider clock,
     IOptionsMonitor<CustosOptions> options)
 {
@@ -132,12 +134,8 @@ internal sealed partial class IdentityManager(
 
     private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private static string AvailableAal(Identity identity)
-    {
-        bool Has(string type) => identity.Credentials.TryGetValue(type, out var c) && c.Config.Count > 0;
-        var second = Has(CredentialTypes.Totp) || Has(CredentialTypes.LookupSecret);
-        return second ? "aal2" : "aal1";
-    }
+    // Stored for Kratos parity only: enforcement derives the level from the credentials again (SessionAalGuard).
+    private string AvailableAal(Identity identity) => aal.Compute(identity.Credentials);
 
     private static List<VerifiableAddress> ImportedVerifiableAddresses(JsonObject body, DateTime now) =>
         (BodyReader.Array(body, "verifiable_addresses") ?? []).Select(n =>

@@ -147,6 +147,11 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
             $"SELECT identity_credential_id, identifier FROM identity_credential_identifiers WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, identifier",
             IdParameters(ids), ct));
         var byCredential = identifiers.ToLookup(i => i.IdentityCredentialId, i => i.Identifier);
+        foreach (var identity in byId.Values)
+        {
+            identity.CredentialsLoaded = true;
+        }
+
         foreach (var c in credentials)
         {
             byId[c.IdentityId].Credentials[c.Type] = new Credentials

@@ -11,7 +11,8 @@ internal static class AuthenticatorAssurance
 
     /// <summary>
     /// aal2 needs a first and a second factor; a social sign-in the upstream reported as aal2 counts as both.
-    /// Any other non-empty list is aal1 (Kratos falls back to aal1 rather than aal0), an empty one aal0.
+    /// Any other non-empty list is aal1 (Kratos falls back to aal1 rather than aal0, so a lone aal2 entry or
+    /// entries without a level still give aal1), an empty one aal0. Only the recorded levels count, never the method names.
     /// </summary>
     public static string Compute(IReadOnlyCollection<AuthenticationMethod> methods)
     {
@@ -24,7 +25,7 @@ internal static class AuthenticatorAssurance
         var second = false;
         foreach (var m in methods)
         {
-            switch (string.IsNullOrEmpty(m.Aal) ? DefaultFor(m.Method) : m.Aal)
+            switch (m.Aal)
             {
                 case Aal1:
                     first = true;
@@ -39,7 +40,7 @@ internal static class AuthenticatorAssurance
         return first && second ? Aal2 : Aal1;
     }
 
-    /// <summary>The level a method provides when the caller did not say (Kratos's mapping for legacy AMR entries).</summary>
+    /// <summary>The level <see cref="SessionManager"/> records for a method whose caller did not say which.</summary>
     public static string DefaultFor(string method) => method switch
     {
         CredentialTypes.Totp or CredentialTypes.LookupSecret => Aal2,

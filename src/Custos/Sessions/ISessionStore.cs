@@ -15,6 +15,8 @@ internal interface ISessionStore
     /// <summary>
     /// The session whose token has this digest, with its identity, in at most two statements (session joined with
     /// identity, then both address kinds at once); null when unknown. Revoked or expired sessions are returned too.
+    /// Below aal2 the identity's credentials come along in the same statements (<c>Identity.CredentialsLoaded</c>), since
+    /// the <c>highest_available</c> check needs them.
     /// </summary>
     Task<Session?> GetByTokenHashAsync(string tokenHash, CancellationToken ct);
 

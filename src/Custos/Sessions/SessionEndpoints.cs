@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.Sessions.Assurance;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Sessions;
@@ -17,11 +18,12 @@ internal static class SessionEndpoints
         endpoints.MapDelete(SessionRoutes.MySession, DisableOneAsync).WithName("disableMySession");
     }
 
-    private static async Task<IResult> WhoamiAsync(HttpContext context, SessionManager manager, TimeProvider clock, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> WhoamiAsync(HttpContext context, SessionManager manager, SessionAalGuard aal, TimeProvider clock, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var o = options.CurrentValue;
         var current = await manager.FromRequestWithTokenAsync(context, ct) ?? throw SessionErrors.NoActiveSession();
-        manager.EnsureAal(current.Session, o.Session.Whoami.RequiredAal);
+        // Kratos's whoami never adds return_to to the aal2 login URL.
+        await aal.EnsureAalAsync(current.Session, o.Session.Whoami.RequiredAal, AalStepUp.None, ct);
         RejectTokenizer(context, o);
         var session = current.Session;
         context.Response.Headers["X-Kratos-Authenticated-Identity-Id"] = session.IdentityId.ToString("D");
@@ -40,10 +42,10 @@ internal static class SessionEndpoints
         return Results.Json(manager.ToJson(session));
     }
 
-    private static async Task<IResult> ListMineAsync(HttpContext context, SessionManager manager, ISessionStore store, TimeProvider clock, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> ListMineAsync(HttpContext context, SessionManager manager, SessionAalGuard aal, ISessionStore store, TimeProvider clock, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var current = await manager.FromRequestWithTokenAsync(context, ct) ?? throw SessionErrors.NoActiveSession(SessionErrors.ListReason);
-        manager.EnsureAal(current.Session, options.CurrentValue.Session.Whoami.RequiredAal);
+        await aal.EnsureAalAsync(current.Session, options.CurrentValue.Session.Whoami.RequiredAal, AalStepUp.None, ct);
         var page = Pagination.Parse(context.Request.Query, SessionRequest.DefaultPageSize, SessionRequest.MaxPageSize);
         var query = new IdentitySessionsQuery(current.Session.IdentityId, Clock.Now(clock))
         {
@@ -56,24 +58,23 @@ internal static class SessionEndpoints
         return Results.Json(new JsonArray(sessions.Select(s => (JsonNode?)manager.ToJson(s)).ToArray()));
     }
 
-    private static async Task<IResult> DisableOthersAsync(HttpContext context, SessionManager manager, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    // Kratos checks no AAL when revoking sessions (only whoami and the list do), so neither does Custos.
+    private static async Task<IResult> DisableOthersAsync(HttpContext context, SessionManager manager, CancellationToken ct)
     {
         var current = await manager.FromRequestWithTokenAsync(context, ct) ?? throw SessionErrors.NoActiveSession();
-        manager.EnsureAal(current.Session, options.CurrentValue.Session.Whoami.RequiredAal);
         var count = await manager.RevokeOtherSessionsAsync(current.Session.IdentityId, current.Session.Id, ct);
         return Results.Json(new JsonObject { ["count"] = count });
     }
 
-    private static async Task<IResult> DisableOneAsync(string id, HttpContext context, SessionManager manager, TimeProvider clock, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> DisableOneAsync(string id, HttpContext context, SessionManager manager, SessionAalGuard aal, TimeProvider clock, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         // Kratos routes DELETE /sessions/whoami here and answers it as whoami.
         if (id == "whoami")
         {
-            return await WhoamiAsync(context, manager, clock, options, ct);
+            return await WhoamiAsync(context, manager, aal, clock, options, ct);
         }
 
         var current = await manager.FromRequestWithTokenAsync(context, ct) ?? throw SessionErrors.NoActiveSession();
-        manager.EnsureAal(current.Session, options.CurrentValue.Session.Whoami.RequiredAal);
         var sessionId = SessionRequest.Id(id);
         if (sessionId == current.Session.Id)
         {

@@ -15,10 +15,12 @@ internal static class SessionErrors
     /// </summary>
     public static CustosException NoActiveSession(string reason = WhoamiReason) => KratosErrors.Unauthorized(reason);
 
-    /// <summary>403 <c>session_aal2_required</c>, pointing the browser at a second-factor login on the public URL.</summary>
-    public static CustosException Aal2Required(string publicBaseUrl)
+    /// <summary>
+    /// 403 <c>session_aal2_required</c>, pointing the browser at <paramref name="redirect"/> (the aal2 login, built by
+    /// <c>SessionAalGuard.StepUpUrl</c>) both in <c>details</c> and at the top level, as Kratos's enhanced error does.
+    /// </summary>
+    public static CustosException Aal2Required(string redirect)
     {
-        var redirect = publicBaseUrl.TrimEnd('/') + "/self-service/login/browser?aal=aal2";
         return new CustosException(
             403,
             "Session does not fulfill the requested Authenticator Assurance Level",

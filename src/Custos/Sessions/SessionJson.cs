@@ -31,22 +31,11 @@ internal static class SessionJson
             ["expires_at"] = KratosTime.Format(s.ExpiresAt),
             ["authenticated_at"] = KratosTime.Format(s.AuthenticatedAt),
             ["authenticator_assurance_level"] = s.AuthenticatorAssuranceLevel,
-            ["authentication_methods"] = s.AuthenticationMethods.Count == 0 ? null : new JsonArray(s.AuthenticationMethods.Select(Method).ToArray<JsonNode?>()),
+            ["authentication_methods"] = s.AuthenticationMethods.Count == 0 ? null : new JsonArray(s.AuthenticationMethods.Select(AuthenticationMethodJson.Write).ToArray<JsonNode?>()),
             ["issued_at"] = KratosTime.Format(s.IssuedAt),
             ["identity"] = identity,
             ["devices"] = expandDevices ? new JsonArray(s.Devices.Select(Device).ToArray<JsonNode?>()) : null,
         };
-    }
-
-    private static JsonObject Method(AuthenticationMethod m)
-    {
-        var o = new JsonObject { ["method"] = m.Method, ["aal"] = m.Aal, ["completed_at"] = KratosTime.Format(m.CompletedAt) };
-        if (!string.IsNullOrEmpty(m.Provider))
-        {
-            o["provider"] = m.Provider;
-        }
-
-        return o;
     }
 
     private static JsonObject Device(SessionDevice d) => new()

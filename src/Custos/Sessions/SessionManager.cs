@@ -144,6 +144,32 @@ internal sealed class SessionManager(
     }
 
     /// <summary>
+    /// A method enrolled in settings (a TOTP device, confirmed lookup codes, a WebAuthn key or passkey, a linked
+    /// provider) counts as an authentication of the current session: the entries are appended completed now,
+    /// <c>authenticated_at</c> moves to now and the level is recomputed; the expiry stays (Kratos's
+    /// <c>SessionAddAuthenticationMethods</c>). Returns the updated session, or null when the id is unknown.
+    /// </summary>
+    public async Task<Session?> AddAuthenticationMethodsAsync(Guid sessionId, IEnumerable<AuthenticationMethod> methods, CancellationToken ct)
+    {
+        var session = await store.GetAsync(sessionId, withIdentity: false, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var now = Clock.Now(clock);
+        foreach (var method in methods)
+        {
+            session.AddAuthenticationMethod(Stamp(method with { CompletedAt = default }, now));
+        }
+
+        session.AuthenticatedAt = now;
+        session.UpdatedAt = now;
+        await store.UpdateAsync(session, ct);
+        return session;
+    }
+
+    /// <summary>
     /// Admin extension: <c>expires_at = now + session.lifespan</c>, but only once the session is within
     /// <c>session.earliest_possible_extend</c> of expiring (otherwise unchanged). Returns the session with identity, or null.
     /// </summary>
@@ -165,31 +191,6 @@ internal sealed class SessionManager(
         }
 
         return session;
-    }
-
-    /// <summary>
-    /// Whether the session meets <paramref name="required"/>: <c>aal1</c> any authenticated session;
-    /// <c>highest_available</c> aal2 when the identity has a second factor (<c>available_aal</c>). Needs the identity loaded.
-    /// </summary>
-    public static bool SatisfiesAal(Session session, RequiredAal required)
-    {
-        var level = AuthenticatorAssurance.Rank(session.AuthenticatorAssuranceLevel);
-        if (level < 1)
-        {
-            return false;
-        }
-
-        return required == RequiredAal.Aal1 || level >= 2 || AuthenticatorAssurance.Rank(session.Identity?.AvailableAal) < 2;
-    }
-
-    /// <summary>Throws 403 <c>session_aal2_required</c> unless the session meets <paramref name="required"/>.</summary>
-    public void EnsureAal(Session session, RequiredAal required)
-    {
-        if (!SatisfiesAal(session, required))
-        {
-            var o = options.CurrentValue;
-            throw SessionErrors.Aal2Required(o.Serve.Public.EffectiveBaseUrl(o.Dev));
-        }
     }
 
     /// <summary>Re-issues the cookie when the request's cookie was sealed with an expiry earlier than the session's (after an extension).</summary>

@@ -25,13 +25,21 @@ internal static class SessionRows
         public DateTime UpdatedAt { get; set; }
     }
 
-    /// <summary>A verifiable (<c>kind = 'v'</c>) or recovery (<c>'r'</c>) address, read by one UNION ALL.</summary>
+    /// <summary>The identity's addresses (and credentials) as JSON, read with the session in one statement on PostgreSQL.</summary>
     internal sealed class AddressJsonRow
     {
         public string? VerifiableJson { get; set; }
         public string? RecoveryJson { get; set; }
+
+        /// <summary>The identity's credentials (PostgreSQL, sessions below aal2 only; see <c>SqlSessionStore.CredentialsJsonColumn</c>).</summary>
+        public string? CredentialsJson { get; set; }
     }
 
+    /// <summary>
+    /// A verifiable (<c>kind = 'v'</c>) or recovery (<c>'r'</c>) address, read by one UNION ALL; with credentials, also a
+    /// credential (<c>'c'</c>: type in <c>via</c>, config in <c>value</c>, version in <c>status</c>) or one of its
+    /// identifiers (<c>'i'</c>: the credential's id in <c>id</c>, the identifier in <c>value</c>).
+    /// </summary>
     internal sealed class AddressRow
     {
         public string Kind { get; set; } = "";
@@ -61,24 +69,9 @@ internal static class SessionRows
         UpdatedAt = r.UpdatedAt,
     };
 
-    public static string MethodsToJson(IEnumerable<AuthenticationMethod> methods) =>
-        new JsonArray(methods.Select(m =>
-        {
-            var o = new JsonObject { ["method"] = m.Method, ["aal"] = m.Aal, ["completed_at"] = KratosTime.Format(m.CompletedAt) };
-            if (m.Provider is not null)
-            {
-                o["provider"] = m.Provider;
-            }
+    public static string MethodsToJson(IEnumerable<AuthenticationMethod> methods) => AuthenticationMethodJson.WriteAll(methods);
 
-            return (JsonNode?)o;
-        }).ToArray()).ToJsonString();
-
-    public static List<AuthenticationMethod> MethodsFromJson(string json) =>
-        (JsonNode.Parse(json) as JsonArray ?? []).OfType<JsonObject>().Select(o => new AuthenticationMethod(
-            Str(o, "method"),
-            Str(o, "aal"),
-            DateTime.Parse(Str(o, "completed_at"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-            o["provider"]?.GetValue<string>())).ToList();
+    public static List<AuthenticationMethod> MethodsFromJson(string json) => AuthenticationMethodJson.ReadAll(json);
 
     public static string DevicesToJson(IEnumerable<SessionDevice> devices) =>
         new JsonArray(devices.Select(d => (JsonNode?)new JsonObject

@@ -23,10 +23,12 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
     private static string SessionWithIdentityQuery(string where, string tail) =>
         $"SELECT {Columns}, {IdentityColumns} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE {where}{tail}";
 
-    // Both address tables of the matched identities in one statement; `match` filters on identity_id.
-    private static string AddressQuery(string match) =>
+    // Both address tables of the matched identities in one statement (and their credentials when asked for, see
+    // CredentialRows); `match` filters on identity_id.
+    private static string AddressQuery(string match, bool withCredentials) =>
         $"SELECT 'v' AS kind, id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND {match} "
         + $"UNION ALL SELECT 'r' AS kind, id, identity_id, via, value, NULL, NULL, NULL, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {match} "
+        + (withCredentials ? CredentialRows(match) : "")
         + "ORDER BY created_at, id";
 
     public async Task<Session?> GetAsync(Guid id, bool withIdentity, CancellationToken ct) =>
@@ -39,7 +41,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
             return await GetByTokenHashPreparedAsync(sqlite, tokenHash, ct);
         }
 
-        return (await QueryAsync("s.nid = @Nid AND s.token = @tokenHash", new DynamicParameters(new { Nid, tokenHash }), true, "", ct)).SingleOrDefault();
+        return (await QueryAsync("s.nid = @Nid AND s.token = @tokenHash", new DynamicParameters(new { Nid, tokenHash }), true, "", ct, withCredentials: true)).SingleOrDefault();
     }
 
     // whoami on SQLite: the same two statements as QueryAsync, on commands that stay prepared on the connection.
@@ -64,8 +66,9 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
             identity = SqlIdentityStore.ToIdentity(reader.GetRowParser<IdentityRow>(typeof(IdentityRow), sessionFields, reader.FieldCount - sessionFields)(reader));
         }
 
+        var withCredentials = NeedsCredentials(session);
         var addresses = PreparedCommands.Get(connection,
-            AddressQuery("identity_id = @id"), transaction);
+            AddressQuery("identity_id = @id", withCredentials), transaction);
         addresses.Parameters.AddWithValue("@Nid", Nid.ToString("D"));
         addresses.Parameters.AddWithValue("@id", identity.Id.ToString("D"));
         var rows = new List<AddressRow>();
@@ -78,7 +81,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
             }
         }
 
-        ApplyAddresses(new Dictionary<Guid, Identity.Identity> { [identity.Id] = identity }, rows);
+        ApplyAddresses(new Dictionary<Guid, Identity.Identity> { [identity.Id] = identity }, rows, withCredentials);
         session.Identity = identity;
         return session;
     }
@@ -132,7 +135,8 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
         null => "",
     };
 
-    private async Task<List<Session>> QueryAsync(string where, DynamicParameters parameters, bool withIdentity, string tail, CancellationToken ct)
+    // withCredentials: also read the identity's credentials for sessions below aal2, which the AAL check needs.
+    private async Task<List<Session>> QueryAsync(string where, DynamicParameters parameters, bool withIdentity, string tail, CancellationToken ct, bool withCredentials = false)
     {
         var connection = await db.ConnectionAsync(ct);
         if (!withIdentity)
@@ -145,7 +149,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
         // its JSON functions cost more than a second, simple statement.
         if (db.Dialect == SqlDialect.Postgres)
         {
-            return await QueryWithAddressJsonAsync(connection, where, parameters, tail, ct);
+            return await QueryWithAddressJsonAsync(connection, where, parameters, tail, withCredentials, ct);
         }
 
         // Sessions of one identity share one Identity object, and its addresses are read once.
@@ -168,7 +172,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
         var list = sessions.ToList();
         if (identities.Count > 0)
         {
-            await LoadAddressesAsync(connection, identities, ct);
+            await LoadAddressesAsync(connection, identities, withCredentials && list.Any(NeedsCredentials), ct);
         }
 
         return list;
@@ -179,7 +183,7 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
         new(sql, parameters, db.Transaction, cancellationToken: ct);
 
-    private async Task LoadAddressesAsync(DbConnection connection, Dictionary<Guid, Identity.Identity> identities, CancellationToken ct)
+    private async Task LoadAddressesAsync(DbConnection connection, Dictionary<Guid, Identity.Identity> identities, bool withCredentials, CancellationToken ct)
     {
         var postgres = db.Dialect == SqlDialect.Postgres;
         // Dapper expands a list itself on SQLite (bypassing the uuid handler, so ids go as text); Npgsql takes an array.
@@ -196,17 +200,22 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
             parameters.Add("ids", postgres ? identities.Keys.ToArray() : identities.Keys.Select(g => g.ToString("D")).ToArray());
         }
         var rows = await connection.QueryAsync<AddressRow>(Command(
-            AddressQuery(match),
+            AddressQuery(match, withCredentials),
             parameters, ct));
-        ApplyAddresses(identities, rows);
+        ApplyAddresses(identities, rows, withCredentials);
     }
 
-    private static void ApplyAddresses(Dictionary<Guid, Identity.Identity> identities, IEnumerable<AddressRow> rows)
+    private static void ApplyAddresses(Dictionary<Guid, Identity.Identity> identities, IEnumerable<AddressRow> rows, bool withCredentials)
     {
+        var credentialRows = new List<AddressRow>();
         foreach (var a in rows)
         {
             var identity = identities[a.IdentityId];
-            if (a.Kind == "v")
+            if (a.Kind is "c" or "i")
+            {
+                credentialRows.Add(a);
+            }
+            else if (a.Kind == "v")
             {
                 identity.VerifiableAddresses.Add(new VerifiableAddress
                 {
@@ -218,14 +227,19 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
                 identity.RecoveryAddresses.Add(new RecoveryAddress { Id = a.Id, Value = a.Value, Via = a.Via, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt });
             }
         }
+
+        if (withCredentials)
+        {
+            ApplyCredentialRows(identities, credentialRows);
+        }
     }
 
-    private async Task<List<Session>> QueryWithAddressJsonAsync(DbConnection connection, string where, DynamicParameters parameters, string tail, CancellationToken ct)
+    private async Task<List<Session>> QueryWithAddressJsonAsync(DbConnection connection, string where, DynamicParameters parameters, string tail, bool withCredentials, CancellationToken ct)
     {
         // One statement: the identity's addresses come along as JSON arrays (see SessionAddressJson).
         var identities = new Dictionary<Guid, Identity.Identity>();
         var sessions = await connection.QueryAsync<SessionRow, IdentityRow, AddressJsonRow, Session>(
-            Command($"SELECT {Columns}, {IdentityColumns}, {SessionAddressJson.Columns(db.Dialect)} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE {where}{tail}", parameters, ct),
+            Command($"SELECT {Columns}, {IdentityColumns}, {SessionAddressJson.Columns(db.Dialect)}{(withCredentials ? ", " + CredentialsJsonColumn : "")} FROM sessions s INNER JOIN identities i ON i.id = s.identity_id WHERE {where}{tail}", parameters, ct),
             (row, identityRow, addresses) =>
             {
                 var session = ToSession(row);
@@ -233,6 +247,11 @@ internal sealed partial class SqlSessionStore(DbSession db, TimeProvider clock) 
                 {
                     identity = SqlIdentityStore.ToIdentity(identityRow);
                     SessionAddressJson.Apply(identity, addresses.VerifiableJson, addresses.RecoveryJson);
+                    if (addresses.CredentialsJson is { } credentials)
+                    {
+                        ApplyCredentialJson(identity, credentials);
+                    }
+
                     identities[identity.Id] = identity;
                 }
 

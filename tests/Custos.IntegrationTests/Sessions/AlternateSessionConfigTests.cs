@@ -10,7 +10,7 @@ public sealed class AlternateSessionConfigTests(AlternateSessionConfigApp app) :
     public async Task RequiredAalAal1_LetsAnAal1SessionThrough_EvenWithASecondFactor()
     {
         var identityId = await app.NewIdentityAsync();
-        await app.SetAvailableAalAsync(identityId, "aal2");
+        await app.AddTotpAsync(identityId);
         var issued = await app.IssueSessionAsync(identityId);
 
         var response = await app.PublicClient().SendAsync(HttpMethod.Get, "/sessions/whoami", r => r.WithToken(issued.Token));

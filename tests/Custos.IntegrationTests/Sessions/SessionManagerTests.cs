@@ -20,7 +20,7 @@ public abstract class SessionManagerTests<TFactory>(TFactory app) : IClassFixtur
     public async Task Reauthenticate_StepsUpTheSameSession_AndKeepsItsToken()
     {
         var identityId = await app.NewIdentityAsync();
-        await app.SetAvailableAalAsync(identityId, "aal2");
+        await app.AddTotpAsync(identityId);
         var issued = await app.IssueSessionAsync(identityId);
         var client = app.PublicClient();
         var before = await client.SendAsync(HttpMethod.Get, "/sessions/whoami", r => r.WithToken(issued.Token));

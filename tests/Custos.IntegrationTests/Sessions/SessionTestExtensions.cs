@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Custos.Identity;
 using Custos.IntegrationTests.Infrastructure;
 using Custos.Sessions;
@@ -64,14 +65,35 @@ internal static class SessionTestExtensions
         await scope.ServiceProvider.GetRequiredService<SessionManager>().RevokeAsync(sessionId, CancellationToken.None);
     }
 
-    public static async Task SetAvailableAalAsync(this CustosAppFactory app, Guid identityId, string aal)
+    public const string TotpUrl = "otpauth://totp/Custos:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Custos";
+
+    /// <summary>
+    /// Writes a credential straight through the identity pool, bypassing every place that recomputes the available AAL:
+    /// the stored <c>available_aal</c> is set to <paramref name="storedAvailableAal"/> (a stale value, as after
+    /// GHSA-wc43-73w7-x2f5) so that a check that trusts the column is caught.
+    /// </summary>
+    public static async Task AddCredentialAsync(this CustosAppFactory app, Guid identityId, string type, string config, string[]? identifiers = null, string? storedAvailableAal = "aal1")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var pool = scope.ServiceProvider.GetRequiredService<IPrivilegedIdentityPool>();
         var identity = (await pool.GetAsync(identityId, withCredentials: true, CancellationToken.None))!;
-        identity.AvailableAal = aal;
+        var now = DateTime.UtcNow;
+        identity.Credentials[type] = new Credentials
+        {
+            Id = Guid.NewGuid(),
+            Type = type,
+            Config = (JsonObject)JsonNode.Parse(config)!,
+            Identifiers = [.. identifiers ?? [identityId.ToString()]],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        identity.AvailableAal = storedAvailableAal;
         await pool.UpdateAsync(identity, CancellationToken.None);
     }
+
+    /// <summary>Adds a TOTP device (a second factor) while the stored <c>available_aal</c> keeps saying aal1.</summary>
+    public static Task AddTotpAsync(this CustosAppFactory app, Guid identityId) =>
+        app.AddCredentialAsync(identityId, "totp", $$"""{"totp_url":"{{TotpUrl}}"}""");
 
     public static HttpRequestMessage WithToken(this HttpRequestMessage request, string token)
     {

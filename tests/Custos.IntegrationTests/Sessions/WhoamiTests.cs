@@ -171,7 +171,7 @@ public abstract class WhoamiTests<TFactory>(TFactory app) : IClassFixture<TFacto
     public async Task Aal1Session_OfAnIdentityWithASecondFactor_Returns403()
     {
         var identityId = await app.NewIdentityAsync();
-        await app.SetAvailableAalAsync(identityId, "aal2");
+        await app.AddTotpAsync(identityId);
         var issued = await app.IssueSessionAsync(identityId);
 
         var response = await WhoamiAsync(r => r.WithToken(issued.Token));
@@ -193,7 +193,7 @@ public abstract class WhoamiTests<TFactory>(TFactory app) : IClassFixture<TFacto
     public async Task Aal2Session_OfAnIdentityWithASecondFactor_Returns200()
     {
         var identityId = await app.NewIdentityAsync();
-        await app.SetAvailableAalAsync(identityId, "aal2");
+        await app.AddTotpAsync(identityId);
         var issued = await app.IssueSessionAsync(identityId, new AuthenticationMethod("password", "aal1", default), new AuthenticationMethod("totp", "aal2", DateTime.UtcNow));
 
         var response = await WhoamiAsync(r => r.WithToken(issued.Token));

@@ -1,4 +1,3 @@
-using Custos.Config;
 using Custos.Sessions;
 
 namespace Custos.UnitTests.Sessions;
@@ -39,29 +38,42 @@ public sealed class AuthenticatorAssuranceTests
         Assert.Equal("aal2", AuthenticatorAssurance.Compute([M(method, "aal2")]));
     }
 
-    [Fact]
-    public void MissingAal_UsesTheMethodDefault()
+    [Theory]
+    [InlineData("password:aal1,passkey:aal1", "aal1")]
+    [InlineData("password:aal1,webauthn:aal1", "aal1")]
+    [InlineData("totp:aal2,lookup_secret:aal2", "aal1")]
+    [InlineData("password:aal1,lookup_secret:aal2", "aal2")]
+    [InlineData("code:aal1,code:aal2", "aal2")]
+    [InlineData("passkey:aal1,webauthn:aal2", "aal2")]
+    [InlineData("totp:aal2,password:aal1", "aal2")]
+    [InlineData("oidc:aal1", "aal1")]
+    [InlineData("oidc:aal1,totp:aal2", "aal2")]
+    [InlineData("link_recovery:aal1", "aal1")]
+    [InlineData("code_recovery:aal1,totp:aal2", "aal2")]
+    public void Matrix(string methods, string expected)
     {
-        Assert.Equal("aal2", AuthenticatorAssurance.Compute([M("password", ""), M("lookup_secret", "")]));
+        var list = methods.Split(',').Select(m => m.Split(':')).Select(p => M(p[0], p[1])).ToList();
+
+        Assert.Equal(expected, AuthenticatorAssurance.Compute(list));
     }
 
-    [Theory]
-    [InlineData("aal1", null, "highest_available", true)]
-    [InlineData("aal1", "aal1", "highest_available", true)]
-    [InlineData("aal1", "aal2", "highest_available", false)]
-    [InlineData("aal2", "aal2", "highest_available", true)]
-    [InlineData("aal1", "aal2", "aal1", true)]
-    [InlineData("aal0", null, "aal1", false)]
-    public void SatisfiesAal(string sessionAal, string? availableAal, string required, bool expected)
+    [Fact]
+    public void OnlyTheRecordedLevelCounts_NotTheMethodName()
     {
-        var session = new Session
-        {
-            Id = Guid.NewGuid(),
-            IdentityId = Guid.NewGuid(),
-            AuthenticatorAssuranceLevel = sessionAal,
-            Identity = new Custos.Identity.Identity { Id = Guid.NewGuid(), SchemaId = "default", Traits = new System.Text.Json.Nodes.JsonObject(), AvailableAal = availableAal },
-        };
+        Assert.Equal("aal1", AuthenticatorAssurance.Compute([M("password", ""), M("totp", ""), M("lookup_secret", "")]));
+        Assert.Equal("aal1", AuthenticatorAssurance.Compute([M("password", "aal1"), M("totp", "aal3")]));
+    }
 
-        Assert.Equal(expected, SessionManager.SatisfiesAal(session, required == "aal1" ? RequiredAal.Aal1 : RequiredAal.HighestAvailable));
+    [Fact]
+    public void AddingAMethod_RecomputesTheSessionLevel()
+    {
+        var session = new Session { Id = Guid.NewGuid(), IdentityId = Guid.NewGuid() };
+
+        session.AddAuthenticationMethod(M("password", "aal1"));
+        var afterFirst = session.AuthenticatorAssuranceLevel;
+        session.AddAuthenticationMethod(M("totp", "aal2"));
+
+        Assert.Equal("aal1", afterFirst);
+        Assert.Equal("aal2", session.AuthenticatorAssuranceLevel);
     }
 }

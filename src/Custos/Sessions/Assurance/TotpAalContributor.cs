@@ -1,0 +1,21 @@
+using Custos.Identity;
+
+namespace Custos.Sessions.Assurance;
+
+/// <summary>
+/// <c>totp</c>: a second factor when <c>config.totp_url</c> is a parsable URL. Kratos only requires Go's
+/// <c>url.Parse</c> to succeed, which takes nearly anything that is not empty; <see cref="Uri.TryCreate(string, UriKind, out Uri)"/>
+/// with <see cref="UriKind.RelativeOrAbsolute"/> is as lenient, so a device Kratos counts is counted here too.
+/// </summary>
+internal sealed class TotpAalContributor : ICredentialAalContributor
+{
+    public string CredentialType => CredentialTypes.Totp;
+
+    public FactorCount Count(Credentials? credential)
+    {
+        var url = CredentialConfig.String(credential?.Config, "totp_url")?.Trim();
+        return !string.IsNullOrEmpty(url) && !url.Any(char.IsControl) && Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out _)
+            ? FactorCount.Multi(1)
+            : FactorCount.None;
+    }
+}
