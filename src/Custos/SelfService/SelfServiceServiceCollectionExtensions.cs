@@ -29,7 +29,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<IFlowStore, SqlFlowStore>();
         services.TryAddScoped<SelfServiceErrorStore>();
         services.TryAddScoped<LoginFlowService>();
-        services.TryAddScoped<RegistrationFlowService>();
+        services.AddRegistrationFlow();
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
         services.TryAddScoped<VerificationFlowService>();
