@@ -33,7 +33,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<SelfServiceErrorStore>();
         services.TryAddScoped<LoginFlowService>();
         services.TryAddScoped<LoginForms>();
-        services.TryAddScoped<RegistrationFlowService>();
+        services.AddRegistrationFlow();
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
         services.TryAddScoped<VerificationFlowService>();

@@ -14,8 +14,16 @@ internal sealed class SessionIssuerHook(SessionManager sessions, TimeProvider cl
     public async Task<HookResult> RunAsync(PostRegistrationContext context, PlannedHook hook, CancellationToken ct)
     {
         var session = sessions.NewSession(context.Identity, new AuthenticationMethod(context.Method, "aal1", Clock.Now(clock), null), context.Request.Device);
-        context.Session = await sessions.PersistAsync(session, ct);
+        var issued = await sessions.PersistAsync(session, ct);
+        context.Session = issued;
         session.Identity ??= context.Identity;
+        if (context.Flow.IsBrowser)
+        {
+            // Browsers get the cookie (JSON ones too), written once the registration's transaction has committed; API
+            // clients get the token in the answer's body.
+            context.Request.Cookies.SetSession(issued.Token, session.ExpiresAt);
+        }
+
         return HookResult.Continue;
     }
 }

@@ -4,117 +4,109 @@ using Custos.Hosting;
 using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
-using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Ui;
-using Custos.Sessions;
 
 namespace Custos.SelfService.Flows.Registration;
 
 /// <summary>
-/// Registration: profile-first (traits, then the credential) or unified (one form). A full <c>method=password</c>
-/// submission is accepted in both styles, as Kratos's SDK clients send it.
+/// Creates, reads and completes registration flows, profile-first (traits, then the credential) or unified (one
+/// form); the strategies own their nodes and submissions, the responder decides how each outcome is sent.
 /// </summary>
 internal sealed partial class RegistrationFlowService(
     FlowFactory factory,
     IFlowStore store,
-    FlowResponder responder,
-    SessionManager sessions,
     IdentitySchemaProvider schemas,
-    PasswordRegistrar registrar,
+    RegistrationIdentities identities,
+    IEnumerable<IRegistrationStrategy> strategies,
     HookPipeline<IPostRegistrationHook, PostRegistrationContext> hooks,
     DbSession db)
 {
+    /// <summary>The reason of the 404 for an unknown registration flow id.</summary>
+    public const string NotFound = "The registration flow could not be found.";
+
     private CustosOptions O => factory.Options;
 
-    public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
-    {
-        if (!O.Selfservice.Flows.Registration.Enabled)
-        {
-            throw new CustosException(400, "registration flow disabled", "Registration is not allowed because it was disabled.", "self_service_flow_disabled");
-        }
+    /// <summary>
+    /// How a registration submission is bound. Kratos checks the session before it loads the flow: a signed-in browser
+    /// is sent (302) to the default return URL, a JSON client gets 400 <c>session_already_available</c>.
+    /// </summary>
+    public FlowBinding Binding => new(NotFound, request => request.Session is null ? null
+        : request.IsJson ? throw SessionAlreadyAvailable()
+        : new FlowOutcome.Redirect(O.Selfservice.DefaultBrowserReturnUrl, StatusCodes.Status302Found));
 
-        if (await sessions.FromRequestAsync(context, ct) is not null)
+    public async Task<FlowOutcome> CreateAsync(FlowRequest request, string type, CancellationToken ct)
+    {
+        EnsureEnabled();
+        if (request.Session is not null)
         {
-            if (type == FlowTypes.Browser && !ContentNegotiation.AcceptsJson(context.Request))
+            if (type == FlowTypes.Browser && !request.AcceptsJson)
             {
-                return FlowResponder.Redirect(factory.ReturnTo(context) ?? O.Selfservice.DefaultBrowserReturnUrl);
+                return new FlowOutcome.Redirect(factory.ReturnTo(request) ?? O.Selfservice.DefaultBrowserReturnUrl);
             }
 
             throw SessionAlreadyAvailable();
         }
 
-        var schemaId = FlowQuery.IdentitySchema(context.Request, O.Identity);
+        var schemaId = FlowQuery.IdentitySchema(request.Query, O.Identity);
         var flow = factory.Init(new RegistrationFlow
         {
             Id = Guid.NewGuid(),
             Type = type,
-            RequestUrl = FlowUrls.RequestUrl(context, O),
+            RequestUrl = request.Url,
             Ui = new UiContainer { Action = "" },
             IdentitySchema = schemaId,
-        }, context);
-        await PopulateFirstScreenAsync(flow, null, ct);
+        }, request);
+        var form = await FormAsync(flow, null, ct);
+        await form.ShowAsync(form.FirstScreen, ct);
         await store.CreateAsync(flow, ct);
-        return responder.Created(context, flow);
+        return new FlowOutcome.Created(flow);
     }
 
-    public async Task<IResult> GetAsync(HttpContext context, CancellationToken ct)
+    public Task<FlowOutcome> GetAsync(RegistrationFlow flow)
     {
-        if (!O.Selfservice.Flows.Registration.Enabled)
-        {
-            throw new CustosException(400, "registration flow disabled", "Registration is not allowed because it was disabled.", "self_service_flow_disabled");
-        }
-
-        var flow = await store.GetAsync<RegistrationFlow>(FlowRequests.FlowId(context, "id"), ct) ?? throw KratosErrors.NotFound("The registration flow could not be found.");
-        factory.VerifyCsrfCookie(context, flow);
         if (flow.IsExpired(factory.Now))
         {
             throw FlowRequests.Expired(flow, FlowUrls.Public(O, ""), withId: true);
         }
 
         factory.AddCsrfNode(flow);
-        return Results.Json(flow.ToJson());
+        return Task.FromResult<FlowOutcome>(new FlowOutcome.Json(flow.ToJson()));
+    }
+
+    /// <summary>Creating or reading a flow is refused (400 <c>self_service_flow_disabled</c>) when registration is disabled.</summary>
+    public void EnsureEnabled()
+    {
+        if (!O.Selfservice.Flows.Registration.Enabled)
+        {
+            throw new CustosException(400, "registration flow disabled", "Registration is not allowed because it was disabled.", "self_service_flow_disabled");
+        }
     }
 
     internal static CustosException SessionAlreadyAvailable() =>
         new(400, "you are already logged in", "A valid session was detected and thus registration is not possible.", "session_already_available");
 
-    private bool Unified => O.Selfservice.Flows.Registration.EffectiveStyle() == RegistrationStyle.Unified;
+    private List<IRegistrationStrategy> Enabled() => strategies.Where(s => s.IsEnabled(O)).OrderBy(s => s.Order).ToList();
 
-    private string SchemaId(RegistrationFlow flow) => flow.IdentitySchema ?? O.Identity.DefaultSchemaId;
-
-    /// <summary>Step one (profile-first: traits + "Sign up" with method=profile) or the unified form.</summary>
-    private async Task PopulateFirstScreenAsync(RegistrationFlow flow, JsonNode? traits, CancellationToken ct)
+    /// <summary>
+    /// The flow's form: with the submitted traits, coerced to the schema's types (a form post carries strings), or with
+    /// none for a new flow.
+    /// </summary>
+    private async Task<RegistrationForm> FormAsync(RegistrationFlow flow, FlowSubmission<RegistrationFlow>? submission, CancellationToken ct)
     {
-        var schema = await schemas.GetAsync(SchemaId(flow), ct);
-        flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
-        foreach (var node in TraitNodes.FromSchema(schema.Raw, UiNodeGroup.Default, traits))
+        var schemaId = flow.IdentitySchema ?? O.Identity.DefaultSchemaId;
+        var schema = await schemas.GetAsync(schemaId, ct);
+        JsonObject traits = [];
+        if (submission is not null)
         {
-            flow.Ui.Nodes.Add(node);
+            var payload = submission.Payload;
+            traits = payload["traits"] as JsonObject ?? traits;
+            FlowPayloadReader.CoerceTraits(payload, schema.Raw, submission.Request.IsForm);
+            traits = payload["traits"] as JsonObject ?? traits;
         }
 
-        if (Unified && O.Selfservice.Methods.Password.Enabled)
-        {
-            PasswordStrategy.AddRegistrationNodes(flow.Ui);
-        }
-        else if (O.Selfservice.Methods.Profile.Enabled)
-        {
-            flow.Ui.Nodes.Add(UiNode.Input(UiNodeGroup.Profile, "method", "submit", "profile", label: Messages.InfoSelfServiceRegistration()));
-        }
-    }
-
-    /// <summary>Step two of profile-first: the traits as hidden fields, "Back", and the credential choices.</summary>
-    private static void PopulateCredentialScreen(RegistrationFlow flow, IEnumerable<UiNode> traitNodes)
-    {
-        flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
-        foreach (var node in traitNodes)
-        {
-            node.Attributes["type"] = "hidden";
-            flow.Ui.Nodes.Add(node);
-        }
-
-        flow.Ui.Nodes.Add(UiNode.Input(UiNodeGroup.Profile, "screen", "submit", "previous", label: Messages.InfoSelfServiceRegistrationBack()));
-        PasswordStrategy.AddRegistrationNodes(flow.Ui);
-        flow.Ui.Messages.Add(Messages.InfoSelfServiceRegistrationChooseCredentials());
+        var first = O.Selfservice.Flows.Registration.EffectiveStyle() == RegistrationStyle.Unified ? RegistrationScreen.Unified : RegistrationScreen.Profile;
+        return new RegistrationForm(flow, schemaId, schema.Raw, traits, first, Enabled());
     }
 }

@@ -10,6 +10,7 @@ namespace Custos.SelfService.Strategies.Password;
 /// </summary>
 internal sealed partial class PasswordStrategy(
     PasswordLoginVerifier verifier,
+    PasswordRegistrar registrar,
     IdentitySchemaProvider schemas,
     Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options,
     TimeProvider clock) : IAuthStrategy

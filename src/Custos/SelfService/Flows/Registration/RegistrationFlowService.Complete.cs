@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using Custos.Identity;
+using Custos.SelfService.Flows.Submit;
+using Custos.SelfService.Hooks;
+using Custos.SelfService.Ui;
+using Custos.Sessions;
+
+namespace Custos.SelfService.Flows.Registration;
+
+internal sealed partial class RegistrationFlowService
+{
+    /// <summary>
+    /// Stores the identity a strategy built and completes the flow, in the order of the strategies contract §7.2:
+    /// pre-persist hooks, validation, insert, post-persist hooks (which hand out the session), answer.
+    /// </summary>
+    private async Task<FlowOutcome> RegisterAsync(FlowSubmission<RegistrationFlow> submission, RegistrationForm form, string method, Identity.Identity identity, CancellationToken ct)
+    {
+        var flow = submission.Flow;
+        if (await RunPrePersistHooksAsync(submission, identity, method, ct) is { } interrupted)
+        {
+            return interrupted;
+        }
+
+        // Validated again because a pre-persist hook may have changed the identity; Kratos validates here too.
+        if (await identities.ValidateAsync(identity, ct) is { Count: > 0 } invalid)
+        {
+            form.Reject(invalid);
+            await store.UpdateAsync(flow, ct);
+            return new FlowOutcome.Invalid(flow);
+        }
+
+        try
+        {
+            // The identity, the passed flow, the verification flows and messages and the session: all or nothing.
+            return await db.RunInTransactionAsync(async c =>
+            {
+                await identities.CreateAsync(identity, c);
+                // Marking the flow passed keeps a parallel resubmission from creating a second identity or session.
+                if (!await store.TryMarkPassedAsync(flow, c))
+                {
+                    throw new FlowAlreadyPassedException();
+                }
+
+                await store.UpdateAsync(flow, c);
+                return await CompleteAsync(submission.Request, flow, identity, method, c);
+            }, ct);
+        }
+        catch (IdentityConflictException)
+        {
+            form.Reject([("", await identities.DuplicateMessageAsync(identity, ct))]);
+            await store.UpdateAsync(flow, ct);
+            return new FlowOutcome.Invalid(flow);
+        }
+        catch (FlowAlreadyPassedException)
+        {
+            return await InvalidAsync(flow, Messages.ErrorValidateionRegistrationRetrySuccess(), ct);
+        }
+    }
+
+    /// <summary>
+    /// The seam for the strategies contract §7.2 step 1: the parsing web hooks (<c>response.parse</c> or
+    /// <c>can_interrupt</c>) of <c>selfservice.flows.registration.after.&lt;method&gt;.hooks</c> run here, in config
+    /// order, after the strategy built <paramref name="identity"/> and before it is validated and inserted. They may
+    /// change the identity (traits, addresses, metadata, ...) or interrupt with messages on the flow, answered as
+    /// invalid with the submitted traits kept in their nodes. <c>HookPlan.Resolve(options, FlowKind.Registration,
+    /// HookPhase.PrePersist, method)</c> lists them. Returns null to go on.
+    /// </summary>
+    /// <remarks>No runner is wired yet: the web-hook executor comes with its own change.</remarks>
+    private Task<FlowOutcome?> RunPrePersistHooksAsync(FlowSubmission<RegistrationFlow> submission, Identity.Identity identity, string method, CancellationToken ct) =>
+        Task.FromResult<FlowOutcome?>(null);
+
+    private async Task<FlowOutcome> CompleteAsync(FlowRequest request, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct)
+    {
+        if (flow.IsBrowser)
+        {
+            // A new identity signs in: a new CSRF token, which the verification flows below are bound to.
+            request.RotateCsrf();
+        }
+
+        var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = AfterVerificationReturnTo(flow) };
+        if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
+        {
+            return aborted;
+        }
+
+        var publicBase = FlowUrls.Public(O, "/");
+        var body = new JsonObject();
+        var continueWith = new JsonArray();
+        foreach (var item in after.ContinueWith)
+        {
+            continueWith.Add(item);
+        }
+
+        if (after.Session is { } issued)
+        {
+            if (!flow.IsBrowser)
+            {
+                body["session_token"] = issued.Token;
+                continueWith.Add(new JsonObject { ["action"] = "set_ory_session_token", ["ory_session_token"] = issued.Token });
+            }
+
+            body["session"] = SessionJson.Write(issued.Session, factory.Now, publicBase, admin: false);
+        }
+
+        body["identity"] = IdentityJson.Public(identity, publicBase);
+        var returnUrl = flow.ReturnTo ?? O.Selfservice.Flows.Registration.After.DefaultBrowserReturnUrlFor(method) ?? O.Selfservice.DefaultBrowserReturnUrl;
+        if (flow.IsBrowser)
+        {
+            continueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });
+        }
+
+        body["continue_with"] = continueWith;
+        // A browser form post is sent on (to the verification UI when show_verification_ui asked for it); JSON clients get the body.
+        return new FlowOutcome.Succeeded(flow, body, null, after.BrowserRedirect ?? returnUrl);
+    }
+
+    /// <summary>The registration's <c>after_verification_return_to</c> becomes the verification flows' <c>return_to</c>.</summary>
+    private static string? AfterVerificationReturnTo(RegistrationFlow flow) =>
+        Uri.TryCreate(flow.RequestUrl, UriKind.Absolute, out var uri) && System.Web.HttpUtility.ParseQueryString(uri.Query)["after_verification_return_to"] is { Length: > 0 } value
+            ? value
+            : null;
+}
