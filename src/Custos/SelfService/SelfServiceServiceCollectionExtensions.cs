@@ -30,8 +30,6 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<SelfServiceErrorStore>();
         services.TryAddScoped<LoginFlowService>();
         services.TryAddScoped<RegistrationFlowService>();
-        services.TryAddScoped<SettingsFlowService>();
-        services.TryAddScoped<SettingsUpdater>();
         services.TryAddScoped<VerificationFlowService>();
         services.TryAddScoped<VerificationSender>();
         services.TryAddScoped<VerificationHook>();
@@ -43,6 +41,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks();
+        services.AddSettingsFlow();
         return services.AddPasswordStrategy();
     }
 

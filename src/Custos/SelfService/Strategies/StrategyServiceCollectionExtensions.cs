@@ -1,4 +1,5 @@
 using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService.Strategies;
@@ -6,7 +7,7 @@ namespace Custos.SelfService.Strategies;
 /// <summary>Registers a strategy once and forwards each flow contract it implements to that one (scoped) instance.</summary>
 internal static class StrategyServiceCollectionExtensions
 {
-    private static readonly Type[] FlowContracts = [typeof(ILoginStrategy)];
+    private static readonly Type[] FlowContracts = [typeof(ILoginStrategy), typeof(ISettingsStrategy)];
 
     public static IServiceCollection AddStrategy<T>(this IServiceCollection services)
         where T : class, IAuthStrategy

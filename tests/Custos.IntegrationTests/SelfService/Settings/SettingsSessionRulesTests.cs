@@ -109,6 +109,20 @@ public sealed class SettingsSessionRulesTests(ClockAppFactory app) : IClassFixtu
         await AssertAal2RequiredAsync(submitted);
     }
 
+    [Fact]
+    public async Task SecondFactorAvailable_Aal1Session_FetchAnswers403Aal2Required()
+    {
+        var (client, _) = await SignedInAsync(ClientKind.Api);
+        var flow = await client.InitAsync("settings");
+        await app.SetAvailableAalAsync(await IdentityIdAsync(client), "aal2");
+        var fetch = new HttpRequestMessage(HttpMethod.Get, $"/self-service/settings/flows?id={flow["id"]}");
+        client.Authorize(fetch);
+
+        var response = await client.Http.SendAsync(fetch);
+
+        await AssertAal2RequiredAsync(response);
+    }
+
     private static async Task AssertAal2RequiredAsync(HttpResponseMessage response)
     {
         var body = await response.JsonAsync();

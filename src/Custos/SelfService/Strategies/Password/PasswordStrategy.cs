@@ -12,7 +12,8 @@ internal sealed partial class PasswordStrategy(
     PasswordLoginVerifier verifier,
     IdentitySchemaProvider schemas,
     Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options,
-    TimeProvider clock) : IAuthStrategy
+    TimeProvider clock,
+    PasswordChange passwordChange) : IAuthStrategy
 {
     public string Method => "password";
 
