@@ -39,16 +39,23 @@ internal sealed partial class SettingsFlowService
         strategies.EnsureEnabled(method);
         flow.Active = method;
         var context = new SettingsContext(identity, session, IsPrivileged(session), c => RenderAsync(flow, identity, c), () => RefreshRequired(flow, request));
-        switch (await strategies.SubmitAsync(submission, context, ct))
+        var (taker, outcome) = await strategies.SubmitAsync(submission, context, ct);
+        if (taker is not null)
         {
-            case (_, StrategyOutcome<SettingsSucceeded>.Rejected):
+            // A button-only payload (totp_unlink, lookup_secret_reveal, ...) may name no method: its strategy is the active one.
+            flow.Active = taker.Method;
+        }
+
+        switch (outcome)
+        {
+            case StrategyOutcome<SettingsSucceeded>.Rejected:
                 await store.UpdateAsync(flow, ct);
                 return new FlowOutcome.Invalid(flow);
-            case (_, StrategyOutcome<SettingsSucceeded>.Responded responded):
+            case StrategyOutcome<SettingsSucceeded>.Responded responded:
                 // "Sign in again" leaves the stored flow as it was, so the change can be made once the user is back.
                 return responded.Outcome;
-            case ({ } strategy, StrategyOutcome<SettingsSucceeded>.Succeeded succeeded):
-                return await SaveAndFinishAsync(submission, session, succeeded.Value.Identity, strategy.Method, ct);
+            case StrategyOutcome<SettingsSucceeded>.Succeeded succeeded:
+                return await SaveAndFinishAsync(submission, session, succeeded.Value.Identity, taker!.Method, ct);
             default:
                 return await InvalidAsync(flow, identity, Messages.ErrorValidationSettingsNoStrategyFound(), ct);
         }
