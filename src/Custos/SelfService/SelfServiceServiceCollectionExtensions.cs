@@ -34,8 +34,6 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<LoginFlowService>();
         services.TryAddScoped<LoginForms>();
         services.AddRegistrationFlow();
-        services.TryAddScoped<SettingsFlowService>();
-        services.TryAddScoped<SettingsUpdater>();
         services.TryAddScoped<VerificationFlowService>();
         services.TryAddScoped<VerificationSender>();
         services.TryAddScoped<VerificationHook>();
@@ -48,6 +46,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddSingleton<CsrfGuard>();
         services.AddLookupSecret();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
+        services.AddSettingsFlow();
         return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>();
     }
 

@@ -1,5 +1,6 @@
 using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Flows.Registration;
+using Custos.SelfService.Flows.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService.Strategies;
@@ -7,7 +8,7 @@ namespace Custos.SelfService.Strategies;
 /// <summary>Registers a strategy once and forwards each flow contract it implements to that one (scoped) instance.</summary>
 internal static class StrategyServiceCollectionExtensions
 {
-    private static readonly Type[] FlowContracts = [typeof(ILoginStrategy), typeof(IRegistrationStrategy)];
+    private static readonly Type[] FlowContracts = [typeof(ILoginStrategy), typeof(IRegistrationStrategy), typeof(ISettingsStrategy)];
 
     public static IServiceCollection AddStrategy<T>(this IServiceCollection services)
         where T : class, IAuthStrategy

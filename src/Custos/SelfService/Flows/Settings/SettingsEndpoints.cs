@@ -1,4 +1,5 @@
 using Custos.Config;
+using Custos.SelfService.Flows.Submit;
 using Microsoft.Extensions.Options;
 
 namespace Custos.SelfService.Flows.Settings;
@@ -8,10 +9,15 @@ internal static class SettingsEndpoints
 {
     public static void MapSettingsEndpoints(this RouteGroupBuilder selfService)
     {
-        selfService.MapGet("/settings/browser", (HttpContext c, SettingsFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Browser, ct)).WithName("createBrowserSettingsFlow").AddEndpointFilter<BrowserErrorFilter>();
-        selfService.MapGet("/settings/api", (HttpContext c, SettingsFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Api, ct)).WithName("createNativeSettingsFlow");
-        selfService.MapGet("/settings/flows", (HttpContext c, SettingsFlowService s, CancellationToken ct) => s.GetAsync(c, ct)).WithName("getSettingsFlow");
-        selfService.MapMethods("/settings", ["POST", "GET"], (HttpContext c, SettingsFlowService s, CancellationToken ct) => s.SubmitAsync(c, ct)).WithName("updateSettingsFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/settings/browser", (HttpContext c, FlowBinder b, SettingsFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Browser, ct), ct))
+            .WithName("createBrowserSettingsFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/settings/api", (HttpContext c, FlowBinder b, SettingsFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Api, ct), ct))
+            .WithName("createNativeSettingsFlow");
+        // Not ReadFlowAsync: a settings flow is read with the session (checked before the flow is loaded), not the CSRF cookie.
+        selfService.MapGet("/settings/flows", (HttpContext c, FlowBinder b, SettingsFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.GetAsync(r, ct), ct))
+            .WithName("getSettingsFlow");
+        selfService.MapMethods("/settings", ["POST", "GET"], (HttpContext c, FlowBinder b, SettingsFlowService s, CancellationToken ct) => b.SubmitAsync<SettingsFlow>(c, s.Binding, x => s.SubmitAsync(x, ct), ct))
+            .WithName("updateSettingsFlow").AddEndpointFilter<BrowserErrorFilter>();
     }
 
     /// <summary>

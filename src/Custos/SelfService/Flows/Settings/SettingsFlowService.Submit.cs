@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.Identity;
-using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Strategies;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -11,76 +11,53 @@ namespace Custos.SelfService.Flows.Settings;
 
 internal sealed partial class SettingsFlowService
 {
-    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken ct)
+    public async Task<FlowOutcome> SubmitAsync(FlowSubmission<SettingsFlow> submission, CancellationToken ct)
     {
-        var session = await sessions.FromRequestAsync(context, ct);
-        if (session?.Identity is null)
-        {
-            return ContentNegotiation.IsJsonRequest(context.Request)
-                ? throw new CustosException(401, "The request could not be authorized", "A valid Ory Session Cookie or Ory Session Token is missing.")
-                : FlowResponder.Redirect(O.Selfservice.Flows.Login.UiUrl, StatusCodes.Status302Found);
-        }
-
-        var flow = await store.GetAsync<SettingsFlow>(FlowRequests.FlowId(context), ct) ?? throw KratosErrors.NotFound("The settings request could not be found. Please restart the flow.");
-        if (!flow.IsBrowser)
-        {
-            context.Items[BrowserErrorFilter.ApiFlowItem] = true;
-        }
-
+        var (flow, request) = (submission.Flow, submission.Request);
+        var session = request.Session!.Session; // Binding.BeforeLoad answered a request without one
         if (flow.IdentityId != session.IdentityId)
         {
-            throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
+            throw IdentityMismatch();
         }
 
         // Credentials are needed for the password checks; the session's identity is the public view.
         var identity = await LoadIdentityAsync(flow.IdentityId, ct);
         RequireAal(session, identity);
-        if (flow.IsExpired(factory.Now))
+        if (submission.Expired)
         {
-            return await ReplaceExpiredAsync(context, flow, identity, ct);
+            return await ReplaceExpiredAsync(request, flow, identity, ct);
         }
 
-        var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
-        flow.TransientPayload = payload["transient_payload"] as JsonObject;
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (factory.CheckSubmission(context, flow, FlowPayloadReader.Text(payload, "csrf_token")) is { } refused)
+        if (submission.CheckCsrf() is { } refused)
         {
-            return await InvalidAsync(context, flow, [("", refused)], identity, ct);
+            return await InvalidAsync(flow, identity, refused, ct);
         }
-        var method = FlowPayloadReader.Text(payload, "method");
+
+        var method = submission.Method;
+        strategies.EnsureEnabled(method);
         flow.Active = method;
-        switch (method)
+        var context = new SettingsContext(identity, session, IsPrivileged(session), c => RenderAsync(flow, identity, c), () => RefreshRequired(flow, request));
+        var (taker, outcome) = await strategies.SubmitAsync(submission, context, ct);
+        if (taker is not null)
         {
-            case "profile" when O.Selfservice.Methods.Profile.Enabled:
-                var schema = await schemas.GetAsync(identity.SchemaId, ct);
-                FlowPayloadReader.CoerceTraits(payload, schema.Raw, context.Request.HasFormContentType);
-                var (candidate, invalid, touches) = await updater.PrepareTraitsAsync(identity, payload["traits"] as JsonObject ?? [], ct);
-                if (invalid is not null)
-                {
-                    return await InvalidAsync(context, flow, invalid.Messages, identity, ct, payload["traits"]);
-                }
+            // A button-only payload (totp_unlink, lookup_secret_reveal, ...) may name no method: its strategy is the active one.
+            flow.Active = taker.Method;
+        }
 
-                if (touches && !IsPrivileged(session))
-                {
-                    return RefreshRequired(context, flow);
-                }
-
-                return await SaveAndFinishAsync(context, flow, session, candidate, method, ct);
-            case "password" when O.Selfservice.Methods.Password.Enabled:
-                if (!IsPrivileged(session))
-                {
-                    return RefreshRequired(context, flow);
-                }
-
-                var prepared = await updater.PreparePasswordAsync(identity, FlowPayloadReader.Text(payload, "password"), ct);
-                return prepared.Saved
-                    ? await SaveAndFinishAsync(context, flow, session, identity, method, ct)
-                    : await InvalidAsync(context, flow, prepared.Messages, identity, ct);
-            case "profile" or "password":
-                throw KratosErrors.EndpointDisabled();
+        switch (outcome)
+        {
+            case StrategyOutcome<SettingsSucceeded>.Rejected:
+                await store.UpdateAsync(flow, ct);
+                return new FlowOutcome.Invalid(flow);
+            case StrategyOutcome<SettingsSucceeded>.Responded responded:
+                // "Sign in again" leaves the stored flow as it was, so the change can be made once the user is back.
+                return responded.Outcome;
+            case StrategyOutcome<SettingsSucceeded>.Succeeded succeeded:
+                return await SaveAndFinishAsync(submission, session, succeeded.Value.Identity, taker!.Method, ct);
             default:
-                return await InvalidAsync(context, flow, [("", Messages.ErrorValidationSettingsNoStrategyFound())], identity, ct);
+                return await InvalidAsync(flow, identity, Messages.ErrorValidationSettingsNoStrategyFound(), ct);
         }
     }
 
@@ -90,16 +67,16 @@ internal sealed partial class SettingsFlowService
     private bool IsPrivileged(Session session) => session.AuthenticatedAt + O.Selfservice.Flows.Settings.PrivilegedSessionMaxAge > factory.Now;
 
     // Kratos: a change that needs a recent sign-in sends the browser to a refresh login that returns to this flow.
-    private IResult RefreshRequired(HttpContext context, SettingsFlow flow)
+    private FlowOutcome RefreshRequired(SettingsFlow flow, FlowRequest request)
     {
         var returnTo = FlowUrls.Public(O, $"/self-service/settings?flow={flow.Id:D}");
         var url = FlowUrls.WithQuery(FlowUrls.Public(O, "/self-service/login/browser?refresh=true"), "return_to", returnTo);
-        if (!FlowResponder.WantsJson(context, flow))
+        if (flow.IsBrowser && !request.IsJson)
         {
-            return FlowResponder.Redirect(url);
+            return new FlowOutcome.Redirect(url);
         }
 
-        return new FlowResponder.ErrorResult(new CustosException(403, "The requested action was forbidden",
+        return new FlowOutcome.Error(new CustosException(403, "The requested action was forbidden",
             "The login session is too old and thus not allowed to update these fields. Please re-authenticate.", "session_refresh_required")
         {
             TopLevel = new JsonObject { ["redirect_browser_to"] = url },
@@ -107,82 +84,83 @@ internal sealed partial class SettingsFlowService
     }
 
     /// <summary>The changed identity, revoked sessions, verification flows and messages and the flow: all or nothing.</summary>
-    private async Task<IResult> SaveAndFinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
+    private async Task<FlowOutcome> SaveAndFinishAsync(FlowSubmission<SettingsFlow> submission, Session session, Identity.Identity identity, string method, CancellationToken ct)
     {
+        var flow = submission.Flow;
+        if (await RunPrePersistWebHooksAsync(submission, session, identity, method, ct) is { } stopped)
+        {
+            return stopped;
+        }
+
         try
         {
             return await db.RunInTransactionAsync(async c =>
             {
                 await updater.SaveAsync(identity, c);
-                return await FinishAsync(context, flow, session, identity, method, c);
+                return await FinishAsync(submission.Request, flow, session, identity, method, c);
             }, ct);
         }
         catch (IdentityConflictException)
         {
-            return await InvalidAsync(context, flow, [("", Messages.ErrorValidationDuplicateCredentials())], identity, ct);
+            return await InvalidAsync(flow, identity, Messages.ErrorValidationDuplicateCredentials(), ct);
         }
     }
 
-    private async Task<IResult> FinishAsync(HttpContext context, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
+    /// <summary>
+    /// The seam for the pre-persist web hooks of settings (strategies contract §7.2): the <c>web_hook</c> entries of
+    /// <c>selfservice.flows.settings.after.&lt;method&gt;.hooks</c> with <c>response.parse</c> (or <c>can_interrupt</c>),
+    /// as <c>HookPlan.Resolve(options, FlowKind.Settings, HookPhase.PrePersist, method)</c> lists them, run here in
+    /// order, before the identity is updated and outside its transaction (they call out over HTTP). A parsed answer
+    /// changes <paramref name="identity"/>, which is then stored; an interrupt puts its messages on the form (the
+    /// method's node group) and answers <see cref="FlowOutcome.Invalid"/>; a failure ends the flow with its error. The
+    /// web-hook runner is not wired in yet, so nothing runs and the submission goes on (null).
+    /// </summary>
+    private Task<FlowOutcome?> RunPrePersistWebHooksAsync(FlowSubmission<SettingsFlow> submission, Session session, Identity.Identity identity, string method, CancellationToken ct) =>
+        Task.FromResult<FlowOutcome?>(null);
+
+    private async Task<FlowOutcome> FinishAsync(FlowRequest request, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
     {
-        var request = factory.Snapshot(context); // until this flow is bound by FlowBinder
         var after = new PostSettingsContext { Request = request, Flow = flow, Identity = identity, Session = session, Method = method };
         if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
         {
-            return responder.Respond(context, request, aborted);
+            return aborted;
         }
 
         flow.ContinueWith = after.ContinueWith.Count > 0 ? [.. after.ContinueWith] : null;
         flow.State = "success";
-        await PopulateAsync(flow, identity, ct);
-        factory.AddCsrfNode(flow);
+        await RenderAsync(flow, identity, ct);
         flow.Ui.Messages.Add(Messages.InfoSelfServiceSettingsUpdateSuccess());
         await store.UpdateAsync(flow, ct);
         var returnUrl = flow.ReturnTo ?? O.Selfservice.Flows.Settings.After.DefaultBrowserReturnUrlFor(method);
-        if (!flow.IsBrowser)
+        var api = flow.ToJson();
+        JsonObject? spa = null;
+        if (flow.IsBrowser && returnUrl is not null)
         {
-            return Results.Json(flow.ToJson());
+            // A SPA is told where to go next; API clients and form posts are not (the latter are redirected there).
+            flow.ContinueWith ??= [];
+            flow.ContinueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });
+            spa = flow.ToJson();
         }
 
-        if (ContentNegotiation.IsJsonRequest(context.Request))
-        {
-            if (returnUrl is not null)
-            {
-                flow.ContinueWith ??= [];
-                flow.ContinueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl });
-            }
-
-            return Results.Json(flow.ToJson());
-        }
-
-        return FlowResponder.Redirect(after.BrowserRedirect ?? returnUrl ?? FlowUrls.Ui(FlowKind.Settings, O, flow.Id));
+        return new FlowOutcome.Succeeded(flow, api, spa, after.BrowserRedirect ?? returnUrl ?? FlowUrls.Ui(FlowKind.Settings, O, flow.Id));
     }
 
-    private async Task<IResult> InvalidAsync(HttpContext context, SettingsFlow flow, IEnumerable<(string Node, UiText Message)> messages, Identity.Identity identity, CancellationToken ct, JsonNode? submittedTraits = null)
+    /// <summary>The form shown again from <paramref name="identity"/> with <paramref name="message"/> on it.</summary>
+    private async Task<FlowOutcome> InvalidAsync(SettingsFlow flow, Identity.Identity identity, UiText message, CancellationToken ct)
     {
-        await PopulateAsync(flow, identity, ct);
-        factory.AddCsrfNode(flow);
-        if (submittedTraits is not null)
-        {
-            TraitNodes.ApplyValues(flow.Ui, submittedTraits);
-        }
-
-        foreach (var (node, message) in messages)
-        {
-            flow.Ui.AddMessage(node, message, node == "password" ? UiNodeGroup.Password : UiNodeGroup.Profile);
-        }
-
+        await RenderAsync(flow, identity, ct);
+        flow.Ui.Messages.Add(message);
         await store.UpdateAsync(flow, ct);
-        return responder.Invalid(context, flow);
+        return new FlowOutcome.Invalid(flow);
     }
 
-    private async Task<IResult> ReplaceExpiredAsync(HttpContext context, SettingsFlow expired, Identity.Identity identity, CancellationToken ct)
+    private async Task<FlowOutcome> ReplaceExpiredAsync(FlowRequest request, SettingsFlow expired, Identity.Identity identity, CancellationToken ct)
     {
-        var replacement = new SettingsFlow { Id = Guid.NewGuid(), Type = expired.Type, RequestUrl = expired.RequestUrl, Ui = new UiContainer { Action = "" }, IdentityId = expired.IdentityId, State = "show_form" };
-        factory.InitReplacement(replacement, expired, context);
+        var replacement = NewFlow(expired.Type, expired.RequestUrl, identity);
+        factory.InitReplacement(replacement, expired, request);
         await PopulateAsync(replacement, identity, ct);
         replacement.Ui.Messages.Add(Messages.ErrorValidationSettingsFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
-        return responder.Replaced(context, expired, replacement, factory.Now);
+        return new FlowOutcome.Replaced(expired, replacement, factory.Now);
     }
 }

@@ -3,96 +3,88 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
-using Custos.Schema;
 using Custos.SelfService.Flows.Http;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
 namespace Custos.SelfService.Flows.Settings;
 
-/// <summary>Settings flows: bound to the signed-in identity; profile and password updates.</summary>
+/// <summary>Settings flows: bound to the signed-in identity; each change is made by one <see cref="ISettingsStrategy"/>.</summary>
 internal sealed partial class SettingsFlowService(
     FlowFactory factory,
     IFlowStore store,
-    FlowResponder responder,
-    SessionManager sessions,
-    IdentitySchemaProvider schemas,
+    SettingsStrategies strategies,
     SettingsUpdater updater,
     IIdentityPool identities,
     HookPipeline<IPostSettingsHook, PostSettingsContext> hooks,
     DbSession db)
 {
+    private const string NotFound = "The settings request could not be found. Please restart the flow.";
+
     private CustosOptions O => factory.Options;
 
-    public async Task<IResult> CreateAsync(HttpContext context, string type, CancellationToken ct)
+    /// <summary>How a settings submission is bound: a session is required before the flow is loaded.</summary>
+    public FlowBinding Binding => new(NotFound, RequireSession);
+
+    public async Task<FlowOutcome> CreateAsync(FlowRequest request, string type, CancellationToken ct)
     {
-        var session = await sessions.FromRequestAsync(context, ct);
-        if (session?.Identity is not { } identity)
+        if (request.Session?.Session is not { Identity: { } identity } session)
         {
-            if (type == FlowTypes.Browser && !ContentNegotiation.IsJsonRequest(context.Request))
+            if (type == FlowTypes.Browser && !request.IsJson)
             {
                 var login = FlowUrls.Public(O, "/self-service/login/browser");
-                var returnTo = FlowQuery.Text(context.Request, "return_to");
-                return FlowResponder.Redirect(returnTo is null ? login : FlowUrls.WithQuery(login, "return_to", returnTo));
+                var returnTo = FlowQuery.Text(request.Query, "return_to");
+                return new FlowOutcome.Redirect(returnTo is null ? login : FlowUrls.WithQuery(login, "return_to", returnTo));
             }
 
             throw NoSession();
         }
 
         RequireAal(session, identity);
-        var flow = factory.Init(new SettingsFlow
-        {
-            Id = Guid.NewGuid(),
-            Type = type,
-            RequestUrl = FlowUrls.RequestUrl(context, O),
-            Ui = new UiContainer { Action = "" },
-            IdentityId = identity.Id,
-            State = "show_form",
-        }, context);
+        var flow = factory.Init(NewFlow(type, request.Url, identity), request);
         await PopulateAsync(flow, identity, ct);
         await store.CreateAsync(flow, ct);
-        return responder.Created(context, flow);
+        return new FlowOutcome.Created(flow);
     }
 
     /// <summary>
     /// The settings flow a successful recovery leads to: bound to the recovered identity, carrying
     /// <paramref name="message"/> (1060001) and the recovery's return URL.
     /// </summary>
-    public async Task<SettingsFlow> CreateAfterRecoveryAsync(HttpContext context, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
+    public async Task<SettingsFlow> CreateAfterRecoveryAsync(FlowRequest request, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
     {
-        var requestUrl = FlowUrls.Public(O, "/self-service/settings/" + (type == FlowTypes.Browser ? "browser" : "api"));
-        var flow = factory.InitWithoutReturnTo(new SettingsFlow
-        {
-            Id = Guid.NewGuid(),
-            Type = type,
-            RequestUrl = returnTo is null ? requestUrl : FlowUrls.WithQuery(requestUrl, "return_to", returnTo),
-            Ui = new UiContainer { Action = "" },
-            IdentityId = identity.Id,
-            State = "show_form",
-        }, context);
-        await PopulateAsync(flow, identity, ct);
-        flow.Ui.Messages.Add(message);
-        await store.CreateAsync(flow, ct);
-        return flow;
+        var flow = factory.InitWithoutReturnTo(NewFlow(type, AfterRecoveryUrl(type, returnTo), identity), request);
+        return await StoreAfterRecoveryAsync(flow, identity, message, ct);
     }
 
-    public async Task<IResult> GetAsync(HttpContext context, CancellationToken ct)
+    /// <summary>
+    /// <see cref="CreateAfterRecoveryAsync(FlowRequest, string, Identity.Identity, string?, UiText, CancellationToken)"/>
+    /// for the recovery flow, which still writes its cookies itself: the settings flow must be bound to the CSRF cookie
+    /// recovery has just rotated. Goes once recovery is bound by <see cref="FlowBinder"/>.
+    /// </summary>
+    public async Task<SettingsFlow> CreateAfterRecoveryAsync(HttpContext context, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
     {
-        var session = await sessions.FromRequestAsync(context, ct);
-        if (session?.Identity is not { } identity)
+        var flow = factory.InitWithoutReturnTo(NewFlow(type, AfterRecoveryUrl(type, returnTo), identity), context);
+        return await StoreAfterRecoveryAsync(flow, identity, message, ct);
+    }
+
+    public async Task<FlowOutcome> GetAsync(FlowRequest request, CancellationToken ct)
+    {
+        if (RequireSession(request) is { } answer)
         {
-            return ContentNegotiation.IsJsonRequest(context.Request)
-                ? throw new CustosException(401, "The request could not be authorized", "A valid Ory Session Cookie or Ory Session Token is missing.")
-                : FlowResponder.Redirect(O.Selfservice.Flows.Login.UiUrl, StatusCodes.Status302Found);
+            return answer;
         }
 
-        var flow = await store.GetAsync<SettingsFlow>(FlowRequests.FlowId(context, "id"), ct) ?? throw KratosErrors.NotFound("The settings request could not be found. Please restart the flow.");
+        var (session, identity) = (request.Session!.Session, request.Session.Session.Identity!);
+        var flow = await store.GetAsync<SettingsFlow>(FlowId(request.Query), ct) ?? throw KratosErrors.NotFound(NotFound);
         if (flow.IdentityId != identity.Id)
         {
-            throw KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
+            throw IdentityMismatch();
         }
 
+        RequireAal(session, identity);
         if (flow.IsExpired(factory.Now))
         {
             throw FlowRequests.Expired(flow, FlowUrls.Public(O, ""), withId: false);
@@ -100,13 +92,32 @@ internal sealed partial class SettingsFlowService(
 
         factory.AddCsrfNode(flow);
         flow.IdentityJson = IdentityJson.Public(identity, FlowUrls.Public(O, "/"));
-        return Results.Json(flow.ToJson());
+        return new FlowOutcome.Json(flow.ToJson());
     }
 
     internal static CustosException NoSession() =>
         new(401, "The request could not be authorized", "This endpoint can only be accessed with a valid session. Please log in and try again.", "session_inactive");
 
-    /// <summary><c>selfservice.flows.settings.required_aal: highest_available</c>: an identity with a second factor needs an aal2 session.</summary>
+    private static CustosException IdentityMismatch() =>
+        KratosErrors.Forbidden("You must restart the flow because the resumable session was initiated by another person.", "security_identity_mismatch");
+
+    /// <summary>Reading or submitting a flow needs a session: JSON clients get 401, browsers are sent to the login UI (302).</summary>
+    private FlowOutcome.Redirect? RequireSession(FlowRequest request)
+    {
+        if (request.Session?.Session.Identity is not null)
+        {
+            return null;
+        }
+
+        return request.IsJson
+            ? throw new CustosException(401, "The request could not be authorized", "A valid Ory Session Cookie or Ory Session Token is missing.")
+            : new FlowOutcome.Redirect(O.Selfservice.Flows.Login.UiUrl, StatusCodes.Status302Found);
+    }
+
+    /// <summary>
+    /// <c>selfservice.flows.settings.required_aal: highest_available</c>: an identity with a second factor needs an aal2
+    /// session. The one check that creating, reading and submitting a flow make.
+    /// </summary>
     private void RequireAal(Session session, Identity.Identity identity)
     {
         if (O.Selfservice.Flows.Settings.RequiredAal == RequiredAal.HighestAvailable && identity.AvailableAal == "aal2" && session.AuthenticatorAssuranceLevel != "aal2")
@@ -121,22 +132,44 @@ internal sealed partial class SettingsFlowService(
         }
     }
 
+    private static Guid FlowId(IQueryCollection query) =>
+        Guid.TryParse(query["id"].FirstOrDefault(), out var id) ? id : throw KratosErrors.BadRequest("The flow query parameter is missing or malformed.");
+
+    private SettingsFlow NewFlow(string type, string requestUrl, Identity.Identity identity) => new()
+    {
+        Id = Guid.NewGuid(),
+        Type = type,
+        RequestUrl = requestUrl,
+        Ui = new UiContainer { Action = "" },
+        IdentityId = identity.Id,
+        State = "show_form",
+    };
+
+    private string AfterRecoveryUrl(string type, string? returnTo)
+    {
+        var url = FlowUrls.Public(O, "/self-service/settings/" + (type == FlowTypes.Browser ? "browser" : "api"));
+        return returnTo is null ? url : FlowUrls.WithQuery(url, "return_to", returnTo);
+    }
+
+    private async Task<SettingsFlow> StoreAfterRecoveryAsync(SettingsFlow flow, Identity.Identity identity, UiText message, CancellationToken ct)
+    {
+        await PopulateAsync(flow, identity, ct);
+        flow.Ui.Messages.Add(message);
+        await store.CreateAsync(flow, ct);
+        return flow;
+    }
+
+    /// <summary>Every enabled strategy's nodes for <paramref name="identity"/>, and the identity the flow shows.</summary>
     private async Task PopulateAsync(SettingsFlow flow, Identity.Identity identity, CancellationToken ct)
     {
-        flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
-        if (O.Selfservice.Methods.Profile.Enabled)
-        {
-            var schema = await schemas.GetAsync(identity.SchemaId, ct);
-            flow.Ui.Nodes.AddRange(TraitNodes.FromSchema(schema.Raw, UiNodeGroup.Profile, identity.Traits));
-            flow.Ui.Nodes.Add(UiNode.Input(UiNodeGroup.Profile, "method", "submit", "profile", label: Messages.InfoNodeLabelSave()));
-        }
-
-        if (O.Selfservice.Methods.Password.Enabled)
-        {
-            flow.Ui.Nodes.Add(UiNode.Input(UiNodeGroup.Password, "password", "password", required: true, autocomplete: "new-password", label: Messages.InfoNodeLabelInputPassword()));
-            flow.Ui.Nodes.Add(UiNode.Input(UiNodeGroup.Password, "method", "submit", "password", label: Messages.InfoNodeLabelSave()));
-        }
-
+        await strategies.PopulateAsync(flow, identity, ct);
         flow.IdentityJson = IdentityJson.Public(identity, FlowUrls.Public(O, "/"));
+    }
+
+    /// <summary>The form rendered again (after a submission): the strategies' nodes and a new mask of the CSRF token.</summary>
+    private async Task RenderAsync(SettingsFlow flow, Identity.Identity identity, CancellationToken ct)
+    {
+        await PopulateAsync(flow, identity, ct);
+        factory.AddCsrfNode(flow);
     }
 }

@@ -13,7 +13,8 @@ internal sealed partial class PasswordStrategy(
     PasswordRegistrar registrar,
     IdentitySchemaProvider schemas,
     Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options,
-    TimeProvider clock) : IAuthStrategy
+    TimeProvider clock,
+    PasswordChange passwordChange) : IAuthStrategy
 {
     public string Method => "password";
 
