@@ -32,16 +32,12 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<RegistrationFlowService>();
         services.TryAddScoped<SettingsFlowService>();
         services.TryAddScoped<SettingsUpdater>();
-        services.TryAddScoped<VerificationFlowService>();
-        services.TryAddScoped<VerificationSender>();
-        services.TryAddScoped<VerificationHook>();
-        services.TryAddScoped<RecoveryFlowService>();
-        services.TryAddScoped<RecoverySender>();
         services.TryAddScoped<IOneTimeSecretStore, SqlOneTimeSecretStore>();
         services.TryAddSingleton<OneTimeSecrets>();
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
+        services.AddRecoveryAndVerification();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks();
         return services.AddPasswordStrategy();
     }

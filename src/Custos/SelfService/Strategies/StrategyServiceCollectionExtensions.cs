@@ -1,4 +1,6 @@
 using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Recovery;
+using Custos.SelfService.Flows.Verification;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService.Strategies;
@@ -6,7 +8,7 @@ namespace Custos.SelfService.Strategies;
 /// <summary>Registers a strategy once and forwards each flow contract it implements to that one (scoped) instance.</summary>
 internal static class StrategyServiceCollectionExtensions
 {
-    private static readonly Type[] FlowContracts = [typeof(ILoginStrategy)];
+    private static readonly Type[] FlowContracts = [typeof(ILoginStrategy), typeof(IRecoveryStrategy), typeof(IVerificationStrategy)];
 
     public static IServiceCollection AddStrategy<T>(this IServiceCollection services)
         where T : class, IAuthStrategy

@@ -59,7 +59,7 @@ internal sealed partial class SettingsFlowService(
     /// The settings flow a successful recovery leads to: bound to the recovered identity, carrying
     /// <paramref name="message"/> (1060001) and the recovery's return URL.
     /// </summary>
-    public async Task<SettingsFlow> CreateAfterRecoveryAsync(HttpContext context, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
+    public async Task<SettingsFlow> CreateAfterRecoveryAsync(Submit.FlowRequest request, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
     {
         var requestUrl = FlowUrls.Public(O, "/self-service/settings/" + (type == FlowTypes.Browser ? "browser" : "api"));
         var flow = factory.InitWithoutReturnTo(new SettingsFlow
@@ -70,7 +70,7 @@ internal sealed partial class SettingsFlowService(
             Ui = new UiContainer { Action = "" },
             IdentityId = identity.Id,
             State = "show_form",
-        }, context);
+        }, request);
         await PopulateAsync(flow, identity, ct);
         flow.Ui.Messages.Add(message);
         await store.CreateAsync(flow, ct);
