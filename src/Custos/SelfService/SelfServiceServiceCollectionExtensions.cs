@@ -34,17 +34,13 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<LoginFlowService>();
         services.TryAddScoped<LoginForms>();
         services.AddRegistrationFlow();
-        services.TryAddScoped<VerificationFlowService>();
-        services.TryAddScoped<VerificationSender>();
-        services.TryAddScoped<VerificationHook>();
-        services.TryAddScoped<RecoveryFlowService>();
-        services.TryAddScoped<RecoverySender>();
         services.TryAddScoped<IOneTimeSecretStore, SqlOneTimeSecretStore>();
         services.TryAddSingleton<OneTimeSecrets>();
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddSingleton<LogoutTokens>();
         services.TryAddSingleton<CsrfGuard>();
         services.AddLookupSecret();
+        services.AddRecoveryAndVerification();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         services.AddSettingsFlow();
         return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>();

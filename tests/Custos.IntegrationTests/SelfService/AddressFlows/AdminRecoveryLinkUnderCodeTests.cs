@@ -66,6 +66,22 @@ public sealed class AdminRecoveryLinkUnderCodeTests(CodeAndLinkRecoveryApp app) 
     }
 
     [SkippableFact]
+    public async Task AdminLinkFlow_IsOfferedToTheLinkMethodOnly_SoACodeRequestGets4010005()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var identity = await app.Admin().CreateIdentityAsync(email, Password);
+        var link = await AdminLinkAsync(identity);
+        var spa = new FlowClient(app, ClientKind.Spa);
+        var flow = await spa.GetFlowAsync("recovery", HttpUtility.ParseQueryString(link.Query)["flow"]!);
+
+        var response = await spa.SubmitAsync(flow, new() { ["method"] = "code", ["email"] = email });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("4010005", FlowClient.MessageIds((await response.JsonAsync()).AsObject()));
+        Assert.Empty(await app.MessagesAsync(email));
+    }
+
+    [SkippableFact]
     public async Task SelfServiceRecovery_StillSendsACode()
     {
         var email = $"{Guid.NewGuid():N}@example.com";

@@ -108,6 +108,20 @@ public abstract class RecoveryFlowTests<TFactory>(TFactory app) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task ABodyForTheOtherMethod_Gets4010005_AndSendsNothing()
+    {
+        var email = NewEmail();
+        await app.Admin().CreateIdentityAsync(email, Password);
+        var client = new FlowClient(app, ClientKind.Spa);
+
+        var response = await client.SubmitAsync(await client.InitAsync("recovery"), new() { ["method"] = "link", ["email"] = email });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("4010005", FlowClient.MessageIds((await response.JsonAsync()).AsObject()));
+        Assert.Empty(await app.MessagesAsync(email));
+    }
+
+    [SkippableFact]
     public async Task AnExpiredCode_DoesNotRecover()
     {
         var (client, flow, email) = await CodeSentAsync(ClientKind.Spa);

@@ -133,6 +133,38 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
     }
 
     [SkippableFact]
+    public async Task FiftyParallelSubmissionsOfOneCode_VerifyOnce()
+    {
+        var email = NewEmail();
+        await app.Admin().CreateIdentityAsync(email, Password);
+        var client = new FlowClient(app, ClientKind.Api);
+        var flow = (await (await client.SubmitAsync(await client.InitAsync("verification"), new() { ["method"] = "code", ["email"] = email })).JsonAsync()).AsObject();
+        var code = await app.LatestCodeAsync(email);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            new FlowClient(app, ClientKind.Api).SubmitAsync(flow, new() { ["method"] = "code", ["code"] = code })));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Gone, r.StatusCode.ToString()));
+        var states = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync())["state"]?.GetValue<string>()));
+        Assert.Single(states, s => s == "passed_challenge");
+        Assert.True((await AddressAsync(email))["verified"]!.GetValue<bool>());
+    }
+
+    [SkippableFact]
+    public async Task ABodyForTheOtherMethod_Gets4010006_AndSendsNothing()
+    {
+        var email = NewEmail();
+        await app.Admin().CreateIdentityAsync(email, Password);
+        var client = new FlowClient(app, ClientKind.Spa);
+
+        var response = await client.SubmitAsync(await client.InitAsync("verification"), new() { ["method"] = "link", ["email"] = email });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("4010006", FlowClient.MessageIds((await response.JsonAsync()).AsObject()));
+        Assert.Empty(await app.MessagesAsync(email));
+    }
+
+    [SkippableFact]
     public async Task AnExpiredCode_GivesANewFlow_WithTheExpiryMessage()
     {
         var email = NewEmail();

@@ -3,6 +3,7 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Strategies.Link;
 using Microsoft.Extensions.Options;
 
 namespace Custos.SelfService.Flows.Recovery;
@@ -19,10 +20,10 @@ internal static class RecoveryAdminEndpoints
         admin.MapPost("/recovery/link", LinkAsync).WithName("createRecoveryLinkForIdentity");
     }
 
-    private static async Task<IResult> CodeAsync(HttpContext context, RecoveryFlowService recovery, OneTimeSecretIssuer issuer, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> CodeAsync(HttpContext context, RecoveryFlowService recovery, CodeStrategy code, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
         var o = options.CurrentValue;
-        if (!o.Selfservice.Methods.Code.Enabled)
+        if (!code.IsEnabled(o))
         {
             throw KratosErrors.EndpointDisabled();
         }
@@ -37,20 +38,19 @@ internal static class RecoveryAdminEndpoints
 
         var expiresIn = ExpiresIn(body, o.Selfservice.Methods.Code.Config.Lifespan);
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.NotFound("could not find identity");
-        var flow = await recovery.CreateForAdminAsync(type, identity, expiresIn, null, RecoveryMethods.Code, ct);
-        var code = await issuer.IssueAsync(OneTimeSecretKind.RecoveryCode, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
+        var flow = await recovery.CreateForAdminAsync(type, expiresIn, null, code, ct);
         return Results.Json(new JsonObject
         {
             ["recovery_link"] = FlowUrls.Ui(FlowKind.Recovery, o, flow.Id),
-            ["recovery_code"] = code,
+            ["recovery_code"] = await code.IssueAdminRecoveryCodeAsync(flow, identity.Id, expiresIn, ct),
             ["expires_at"] = KratosTime.Format(flow.ExpiresAt),
         }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LinkAsync(HttpContext context, RecoveryFlowService recovery, OneTimeSecretIssuer issuer, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, RecoverySender sender, ReturnTo.ReturnToValidator returnTo, CancellationToken ct)
+    private static async Task<IResult> LinkAsync(HttpContext context, RecoveryFlowService recovery, LinkStrategy link, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, ReturnTo.ReturnToValidator returnTo, CancellationToken ct)
     {
         var o = options.CurrentValue;
-        if (!o.Selfservice.Methods.Link.Enabled)
+        if (!link.IsEnabled(o))
         {
             throw KratosErrors.EndpointDisabled();
         }
@@ -61,11 +61,10 @@ internal static class RecoveryAdminEndpoints
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.BadRequest("The requested identity id does not exist.");
         var target = context.Request.Query["return_to"].FirstOrDefault();
         returnTo.Validate(target);
-        var flow = await recovery.CreateForAdminAsync(FlowTypes.Browser, identity, expiresIn, string.IsNullOrEmpty(target) ? null : target, RecoveryMethods.Link, ct);
-        var token = await issuer.IssueAsync(OneTimeSecretKind.RecoveryToken, flow.Id, identity.Id, null, expiresIn, OneTimeSecret.Admin, ct);
+        var flow = await recovery.CreateForAdminAsync(FlowTypes.Browser, expiresIn, string.IsNullOrEmpty(target) ? null : target, link, ct);
         return Results.Json(new JsonObject
         {
-            ["recovery_link"] = sender.LinkUrl(flow.Id, token),
+            ["recovery_link"] = await link.IssueAdminRecoveryLinkAsync(flow, identity.Id, expiresIn, ct),
             ["expires_at"] = KratosTime.Format(flow.ExpiresAt),
         });
     }

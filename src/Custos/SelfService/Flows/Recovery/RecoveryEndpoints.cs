@@ -1,3 +1,5 @@
+using Custos.SelfService.Flows.Submit;
+
 namespace Custos.SelfService.Flows.Recovery;
 
 /// <summary>Kratos's recovery routes on the public listener.</summary>
@@ -5,9 +7,13 @@ internal static class RecoveryEndpoints
 {
     public static void MapRecoveryEndpoints(this RouteGroupBuilder selfService)
     {
-        selfService.MapGet("/recovery/browser", (HttpContext c, RecoveryFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Browser, ct)).WithName("createBrowserRecoveryFlow").AddEndpointFilter<BrowserErrorFilter>();
-        selfService.MapGet("/recovery/api", (HttpContext c, RecoveryFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Api, ct)).WithName("createNativeRecoveryFlow");
-        selfService.MapGet("/recovery/flows", (HttpContext c, RecoveryFlowService s, CancellationToken ct) => s.GetAsync(c, ct)).WithName("getRecoveryFlow");
-        selfService.MapMethods("/recovery", ["POST", "GET"], (HttpContext c, RecoveryFlowService s, CancellationToken ct) => s.SubmitAsync(c, ct)).WithName("updateRecoveryFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/recovery/browser", (HttpContext c, FlowBinder b, RecoveryFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Browser, ct), ct))
+            .WithName("createBrowserRecoveryFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/recovery/api", (HttpContext c, FlowBinder b, RecoveryFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Api, ct), ct))
+            .WithName("createNativeRecoveryFlow");
+        selfService.MapGet("/recovery/flows", (HttpContext c, FlowBinder b, RecoveryFlowService s, CancellationToken ct) => b.ReadFlowAsync<RecoveryFlow>(c, s.Binding, (r, f) => s.GetAsync(r, f, ct), ct))
+            .WithName("getRecoveryFlow");
+        selfService.MapMethods("/recovery", ["POST", "GET"], (HttpContext c, FlowBinder b, RecoveryFlowService s, CancellationToken ct) => b.SubmitAsync<RecoveryFlow>(c, s.Binding, x => s.SubmitAsync(x, ct), ct))
+            .WithName("updateRecoveryFlow").AddEndpointFilter<BrowserErrorFilter>();
     }
 }

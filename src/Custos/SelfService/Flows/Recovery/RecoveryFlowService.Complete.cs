@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
-using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
-using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -17,22 +15,22 @@ internal sealed partial class RecoveryFlowService
     /// 422 <c>browser_location_change_required</c>; with <c>feature_flags.use_continue_with_transitions</c> they get the
     /// flow with <c>continue_with</c> instead.
     /// </summary>
-    private async Task<IResult> CompleteAsync(HttpContext context, RecoveryFlow flow, OneTimeSecret used, string method, CancellationToken ct)
+    private async Task<FlowOutcome> CompleteAsync(FlowSubmission<RecoveryFlow> submission, RecoverySucceeded recovered, CancellationToken ct)
     {
-        var identity = await identities.GetAsync(used.IdentityId, withCredentials: true, ct)
+        var (flow, request) = (submission.Flow, submission.Request);
+        var identity = await identities.GetAsync(recovered.Secret.IdentityId, withCredentials: true, ct)
             ?? throw KratosErrors.NotFound("The identity of this recovery code no longer exists.");
         if (!identity.IsActive)
         {
             throw KratosErrors.Forbidden("The account is disabled and can not be recovered.");
         }
 
-        await MarkAddressVerifiedAsync(identity, used.AddressId, ct);
-        var session = sessions.NewSession(identity, new AuthenticationMethod(method, "aal1", factory.Now, null), context);
+        await MarkAddressVerifiedAsync(identity, recovered.Secret.AddressId, ct);
+        var session = sessions.NewSession(identity, new AuthenticationMethod(recovered.Method, "aal1", factory.Now, null), request.Device);
         var issued = await sessions.PersistAsync(session, ct);
-        var request = factory.Snapshot(context); // until this flow is bound by FlowBinder
-        if ((await hooks.RunAsync(new PostRecoveryContext { Flow = flow, Identity = identity, Session = session, Method = method }, ct)).Outcome is { } aborted)
+        if ((await hooks.RunAsync(new PostRecoveryContext { Request = request, Flow = flow, Identity = identity, Session = session, Method = recovered.Method }, ct)).Outcome is { } aborted)
         {
-            return responder.Respond(context, request, aborted);
+            return aborted;
         }
 
         flow.State = "passed_challenge";
@@ -42,20 +40,18 @@ internal sealed partial class RecoveryFlowService
         if (flow.IsBrowser)
         {
             // Recovery changes who is signed in: a new CSRF token, bound to the settings flow created below.
-            factory.RotateCsrf(context);
-            sessions.WriteCookie(context, issued);
+            request.RotateCsrf();
+            request.Cookies.SetSession(issued.Token, session.ExpiresAt);
         }
 
         if (flow.SkipSettings)
         {
             await store.UpdateAsync(flow, ct);
-            return FlowResponder.WantsJson(context, flow)
-                ? Results.Json(flow.ToJson())
-                : FlowResponder.Redirect(returnTo ?? O.Selfservice.DefaultBrowserReturnUrl);
+            return new FlowOutcome.Succeeded(flow, flow.ToJson(), null, returnTo ?? O.Selfservice.DefaultBrowserReturnUrl);
         }
 
         var privilegedUntil = session.AuthenticatedAt + O.Selfservice.Flows.Settings.PrivilegedSessionMaxAge;
-        var settingsFlow = await settings.CreateAfterRecoveryAsync(context, flow.Type, identity, returnTo,
+        var settingsFlow = await settings.CreateAfterRecoveryAsync(request, flow.Type, identity, returnTo,
             Messages.InfoSelfServiceRecoverySuccessful(privilegedUntil, factory.Time), ct);
         var settingsUrl = FlowUrls.Ui(FlowKind.Settings, O, settingsFlow.Id);
         if (O.FeatureFlags.UseContinueWithTransitions)
@@ -74,12 +70,12 @@ internal sealed partial class RecoveryFlowService
         }
 
         await store.UpdateAsync(flow, ct);
-        if (!FlowResponder.WantsJson(context, flow))
+        if (flow.IsBrowser && !request.IsJson)
         {
-            return FlowResponder.Redirect(settingsUrl);
+            return new FlowOutcome.Redirect(settingsUrl);
         }
 
-        return O.FeatureFlags.UseContinueWithTransitions ? Results.Json(flow.ToJson()) : FlowResponder.LocationChangeRequired(settingsUrl);
+        return O.FeatureFlags.UseContinueWithTransitions ? new FlowOutcome.Json(flow.ToJson()) : new FlowOutcome.Error(LocationChangeRequired(settingsUrl));
     }
 
     /// <summary>Receiving the code proves control of the address, so its verifiable twin becomes verified.</summary>
@@ -96,4 +92,11 @@ internal sealed partial class RecoveryFlowService
         address.MarkVerified(factory.Now);
         await identities.UpdateVerifiableAddressAsync(address, ct);
     }
+
+    // Kratos answers every JSON client this way, API flows included (they then lack the session token).
+    private static CustosException LocationChangeRequired(string url) =>
+        new(422, "browser location change required", $"In order to complete this flow please redirect the browser to: {url}", "browser_location_change_required")
+        {
+            TopLevel = new JsonObject { ["redirect_browser_to"] = url },
+        };
 }

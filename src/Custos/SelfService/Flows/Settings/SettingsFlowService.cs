@@ -59,17 +59,6 @@ internal sealed partial class SettingsFlowService(
         return await StoreAfterRecoveryAsync(flow, identity, message, ct);
     }
 
-    /// <summary>
-    /// <see cref="CreateAfterRecoveryAsync(FlowRequest, string, Identity.Identity, string?, UiText, CancellationToken)"/>
-    /// for the recovery flow, which still writes its cookies itself: the settings flow must be bound to the CSRF cookie
-    /// recovery has just rotated. Goes once recovery is bound by <see cref="FlowBinder"/>.
-    /// </summary>
-    public async Task<SettingsFlow> CreateAfterRecoveryAsync(HttpContext context, string type, Identity.Identity identity, string? returnTo, UiText message, CancellationToken ct)
-    {
-        var flow = factory.InitWithoutReturnTo(NewFlow(type, AfterRecoveryUrl(type, returnTo), identity), context);
-        return await StoreAfterRecoveryAsync(flow, identity, message, ct);
-    }
-
     public async Task<FlowOutcome> GetAsync(FlowRequest request, CancellationToken ct)
     {
         if (RequireSession(request) is { } answer)

@@ -41,12 +41,21 @@ internal sealed class FlowBinder(
     /// A flow read (<c>/flows?id=</c>): loads the flow named by <c>?id=</c>, checks that a browser flow is read with the
     /// CSRF cookie it was made with, and answers what <paramref name="read"/> makes of it.
     /// </summary>
-    public async Task<IResult> ReadFlowAsync<TFlow>(HttpContext context, string notFound, Func<FlowRequest, TFlow, Task<FlowOutcome>> read, CancellationToken ct)
+    public Task<IResult> ReadFlowAsync<TFlow>(HttpContext context, string notFound, Func<FlowRequest, TFlow, Task<FlowOutcome>> read, CancellationToken ct)
+        where TFlow : Flow => ReadFlowAsync(context, new FlowBinding(notFound), read, ct);
+
+    /// <summary>A flow read with the checks of <paramref name="binding"/>: its <c>BeforeLoad</c> first, its cookie exemption.</summary>
+    public async Task<IResult> ReadFlowAsync<TFlow>(HttpContext context, FlowBinding binding, Func<FlowRequest, TFlow, Task<FlowOutcome>> read, CancellationToken ct)
         where TFlow : Flow
     {
         var request = await ReadAsync(context, ct);
-        var flow = await store.GetAsync<TFlow>(FlowRequests.FlowId(context, "id"), ct) ?? throw KratosErrors.NotFound(notFound);
-        if (flow.IsBrowser)
+        if (binding.BeforeLoad?.Invoke(request) is { } early)
+        {
+            return responder.Respond(context, request, early);
+        }
+
+        var flow = await store.GetAsync<TFlow>(FlowRequests.FlowId(context, "id"), ct) ?? throw KratosErrors.NotFound(binding.NotFound);
+        if (flow.IsBrowser && binding.ReadsWithoutCookie?.Invoke(flow) != true)
         {
             guard.VerifyCookieOrThrow(context, flow.CsrfToken);
         }

@@ -6,4 +6,8 @@ namespace Custos.SelfService.Flows.Submit;
 /// A check that Kratos makes before it loads the flow (registration: a signed-in client is sent away; settings: a
 /// session is required). A non-null outcome is the answer; it may also throw.
 /// </param>
-internal sealed record FlowBinding(string NotFound, Func<FlowRequest, FlowOutcome?>? BeforeLoad = null);
+/// <param name="ReadsWithoutCookie">
+/// Browser flows that a read (<c>/flows?id=</c>) serves without the CSRF cookie they were made with (a recovery flow an
+/// admin created is opened from a link, in a browser that never saw it); null: none.
+/// </param>
+internal sealed record FlowBinding(string NotFound, Func<FlowRequest, FlowOutcome?>? BeforeLoad = null, Func<Flow, bool>? ReadsWithoutCookie = null);

@@ -1,3 +1,5 @@
+using Custos.SelfService.Flows.Submit;
+
 namespace Custos.SelfService.Flows.Verification;
 
 /// <summary>Kratos's verification routes on the public listener.</summary>
@@ -5,9 +7,13 @@ internal static class VerificationEndpoints
 {
     public static void MapVerificationEndpoints(this RouteGroupBuilder selfService)
     {
-        selfService.MapGet("/verification/browser", (HttpContext c, VerificationFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Browser, ct)).WithName("createBrowserVerificationFlow").AddEndpointFilter<BrowserErrorFilter>();
-        selfService.MapGet("/verification/api", (HttpContext c, VerificationFlowService s, CancellationToken ct) => s.CreateAsync(c, FlowTypes.Api, ct)).WithName("createNativeVerificationFlow");
-        selfService.MapGet("/verification/flows", (HttpContext c, VerificationFlowService s, CancellationToken ct) => s.GetAsync(c, ct)).WithName("getVerificationFlow");
-        selfService.MapMethods("/verification", ["POST", "GET"], (HttpContext c, VerificationFlowService s, CancellationToken ct) => s.SubmitAsync(c, ct)).WithName("updateVerificationFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/verification/browser", (HttpContext c, FlowBinder b, VerificationFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Browser, ct), ct))
+            .WithName("createBrowserVerificationFlow").AddEndpointFilter<BrowserErrorFilter>();
+        selfService.MapGet("/verification/api", (HttpContext c, FlowBinder b, VerificationFlowService s, CancellationToken ct) => b.RunAsync(c, r => s.CreateAsync(r, FlowTypes.Api, ct), ct))
+            .WithName("createNativeVerificationFlow");
+        selfService.MapGet("/verification/flows", (HttpContext c, FlowBinder b, VerificationFlowService s, CancellationToken ct) => b.ReadFlowAsync<VerificationFlow>(c, s.Binding, (_, f) => s.GetAsync(f), ct))
+            .WithName("getVerificationFlow");
+        selfService.MapMethods("/verification", ["POST", "GET"], (HttpContext c, FlowBinder b, VerificationFlowService s, CancellationToken ct) => b.SubmitAsync<VerificationFlow>(c, s.Binding, x => s.SubmitAsync(x, ct), ct))
+            .WithName("updateVerificationFlow").AddEndpointFilter<BrowserErrorFilter>();
     }
 }

@@ -10,7 +10,7 @@ namespace Custos.SelfService.Hooks.WebHooks;
 /// the UI); a failure ends the flow with Kratos's error; a parsed identity changes the one in memory only, as Kratos
 /// does at these points (pre-persist parsing belongs to the flows, through <see cref="WebHookRunner.RunInOrderAsync"/>).
 /// </summary>
-internal sealed class WebHookHook(WebHookRunner runner, IHttpContextAccessor accessor)
+internal sealed class WebHookHook(WebHookRunner runner)
     : IPostLoginHook, IPostRegistrationHook, IPostSettingsHook, IPostRecoveryHook
 {
     public HookKind Kind => HookKind.WebHook;
@@ -24,12 +24,8 @@ internal sealed class WebHookHook(WebHookRunner runner, IHttpContextAccessor acc
     public Task<HookResult> RunAsync(PostSettingsContext context, PlannedHook hook, CancellationToken ct) =>
         RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Request), context.Identity, context.Session), context.Method, ct);
 
-    // The recovery context carries no request; the accessor supplies it until the context does.
-    public Task<HookResult> RunAsync(PostRecoveryContext context, PlannedHook hook, CancellationToken ct)
-    {
-        var http = accessor.HttpContext ?? throw new InvalidOperationException("a recovery web hook runs outside a request");
-        return RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(http), context.Identity), context.Method, ct);
-    }
+    public Task<HookResult> RunAsync(PostRecoveryContext context, PlannedHook hook, CancellationToken ct) =>
+        RunAsync(hook, new WebHookInvocation(context.Flow, WebHookRequestInfo.From(context.Request), context.Identity), context.Method, ct);
 
     private async Task<HookResult> RunAsync(PlannedHook hook, WebHookInvocation invocation, string method, CancellationToken ct)
     {
