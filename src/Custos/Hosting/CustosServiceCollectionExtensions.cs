@@ -5,6 +5,7 @@ using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService;
+using Custos.SelfService.Strategies.Code;
 using Custos.Sessions;
 using Custos.Ui;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentitySchemas()
             .AddIdentities()
             .AddSelfServiceFlows()
+            .AddCodeMethod()
             .AddSessions()
             .AddCourier()
             .AddSelfServiceUi();
