@@ -31,7 +31,7 @@ public sealed class CodeCredentialSchemaTests : IDisposable
             JsonNode.Parse("""{"addresses":[{"channel":"sms","address":"+4917612345678"},{"channel":"email","address":"jane@example.com"}]}"""),
             code["config"]));
         Assert.Equal(1, code["version"]!.GetValue<int>());
-        Assert.Equal(["jane@example.com", "+4917612345678"], code["identifiers"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal(["+4917612345678", "jane@example.com"], code["identifiers"]!.AsArray().Select(i => i!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
