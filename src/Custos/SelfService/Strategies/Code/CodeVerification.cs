@@ -20,8 +20,8 @@ internal sealed record CodeVerification(CodeVerificationStatus Status, CodeAddre
     {
         CodeVerificationStatus.Ok => null,
         CodeVerificationStatus.MissingCode => Messages.ErrorValidationRequired("code"),
-        CodeVerificationStatus.AlreadyUsed => Messages.ErrorValidationCodeAlreadyUsed(),
-        CodeVerificationStatus.TooManyAttempts => Messages.ErrorValidationCodeSubmittedTooOften(),
+        CodeVerificationStatus.AlreadyUsed => CodeErrors.AlreadyUsed(),
+        CodeVerificationStatus.TooManyAttempts => CodeErrors.SubmittedTooOften(),
         _ => kind == FlowKind.Registration
             ? Messages.ErrorValidationRegistrationCodeInvalidOrAlreadyUsed()
             : Messages.ErrorValidationLoginCodeInvalidOrAlreadyUsed(),
