@@ -6,6 +6,7 @@ using Custos.Persistence;
 using Custos.Schema;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
+using Custos.SelfService.Strategies.Code;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
 using Custos.Ui;
@@ -31,6 +32,7 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentities()
             .AddSelfServiceFlows()
             .AddWebHooks(options)
+            .AddCodeMethod()
             .AddSessions()
             .AddAuthenticatorAssurance()
             .AddCourier()

@@ -15,6 +15,12 @@ internal interface IPrivilegedIdentityPool : IIdentityPool
     /// <summary>The identity (with credentials) owning <paramref name="identifier"/> for a credential type, or null.</summary>
     Task<Identity?> FindByCredentialsIdentifierAsync(string credentialType, string identifier, CancellationToken ct);
 
+    /// <summary>
+    /// The identity (with credentials) owning <paramref name="identifier"/> as an identifier of any credential type,
+    /// compared as given and lower-cased (Kratos's case-insensitive lookup), or null.
+    /// </summary>
+    Task<Identity?> FindByAnyCredentialsIdentifierAsync(string identifier, CancellationToken ct);
+
     /// <summary>The verifiable address with this channel (<c>email</c>/<c>sms</c>) and normalised value, or null.</summary>
     Task<AddressOwner<VerifiableAddress>?> FindVerifiableAddressAsync(string via, string value, CancellationToken ct);
 

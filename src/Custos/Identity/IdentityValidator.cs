@@ -34,11 +34,11 @@ internal sealed class IdentityValidator(IdentitySchemaProvider schemas, TimeProv
         Apply(identity, derived, Clock.Now(clock));
     }
 
-    private sealed record Derived(Dictionary<string, List<string>> Identifiers, List<(string Via, string Value)> Verifiable, List<(string Via, string Value)> Recovery, JsonArray CodeAddresses);
+    private sealed record Derived(Dictionary<string, List<string>> Identifiers, List<(string Via, string Value)> Verifiable, List<(string Via, string Value)> Recovery, CodeAddressCollector Code);
 
     private static Derived Derive(IReadOnlyList<KeywordAnnotation> annotations, List<SchemaError> errors)
     {
-        var derived = new Derived(new Dictionary<string, List<string>>(StringComparer.Ordinal), [], [], []);
+        var derived = new Derived(new Dictionary<string, List<string>>(StringComparer.Ordinal), [], [], new CodeAddressCollector());
         foreach (var a in annotations.Where(a => a.Keyword == Extension && a.KeywordValue.ValueKind == JsonValueKind.Object))
         {
             if (a.Instance.ValueKind != JsonValueKind.String || a.Instance.GetString() is not { Length: > 0 } raw)
@@ -51,16 +51,22 @@ internal sealed class IdentityValidator(IdentitySchemaProvider schemas, TimeProv
             {
                 foreach (var type in IdentifierTypes)
                 {
-                    if (credentials.TryGetProperty(type, out var c) && c.ValueKind == JsonValueKind.Object
-                        && c.TryGetProperty("identifier", out var flag) && flag.ValueKind == JsonValueKind.True)
+                    if (!credentials.TryGetProperty(type, out var c) || c.ValueKind != JsonValueKind.Object
+                        || !c.TryGetProperty("identifier", out var flag) || flag.ValueKind != JsonValueKind.True)
                     {
-                        var via = type == CredentialTypes.Code && c.TryGetProperty("via", out var v) ? v.GetString() ?? "email" : null;
-                        var identifier = via is null ? value : IdentifierNormalizer.NormalizeAddress(via, raw);
-                        Add(derived.Identifiers, type, identifier);
-                        if (via is not null && !derived.CodeAddresses.Any(x => x!["address"]!.GetValue<string>() == identifier))
+                        continue;
+                    }
+
+                    if (type == CredentialTypes.Code)
+                    {
+                        if (derived.Code.Add(a, c, raw) is { } error)
                         {
-                            derived.CodeAddresses.Add(new JsonObject { ["channel"] = via, ["address"] = identifier });
+                            errors.Add(error);
                         }
+                    }
+                    else
+                    {
+                        Add(derived.Identifiers, type, value);
                     }
                 }
             }
@@ -96,6 +102,11 @@ internal sealed class IdentityValidator(IdentitySchemaProvider schemas, TimeProv
 
     private static void Apply(Identity identity, Derived derived, DateTime now)
     {
+        if (derived.Code.Any)
+        {
+            derived.Identifiers[CredentialTypes.Code] = [.. derived.Code.Identifiers];
+        }
+
         foreach (var type in IdentifierTypes)
         {
             derived.Identifiers.TryGetValue(type, out var identifiers);
@@ -109,9 +120,11 @@ internal sealed class IdentityValidator(IdentitySchemaProvider schemas, TimeProv
             }
         }
 
+        // The code credential is always rebuilt from the traits (version 1); a legacy v0 config is replaced with it.
         if (identity.Credentials.TryGetValue(CredentialTypes.Code, out var code))
         {
-            code.Config["addresses"] = derived.CodeAddresses.DeepClone();
+            code.Config = derived.Code.Config();
+            code.Version = 1;
         }
 
         identity.VerifiableAddresses = derived.Verifiable.Select(d =>

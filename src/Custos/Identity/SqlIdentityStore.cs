@@ -101,6 +101,16 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
         return identityId is null ? null : await GetAsync(identityId.Value, withCredentials: true, ct);
     }
 
+    public async Task<Identity?> FindByAnyCredentialsIdentifierAsync(string identifier, CancellationToken ct)
+    {
+        var normalized = identifier.Trim().ToLowerInvariant();
+        var connection = await db.ConnectionAsync(ct);
+        var identityId = await connection.QueryFirstOrDefaultAsync<Guid?>(Command(
+            "SELECT identity_id FROM identity_credential_identifiers WHERE nid = @Nid AND identifier IN (@normalized, @identifier) ORDER BY identity_id",
+            new { Nid, normalized, identifier }, ct));
+        return identityId is null ? null : await GetAsync(identityId.Value, withCredentials: true, ct);
+    }
+
     private async Task<List<Identity>> HydrateAsync(DbConnection connection, List<IdentityRow> rows, bool withCredentials, CancellationToken ct)
     {
         var identities = rows.Select(ToIdentity).ToList();

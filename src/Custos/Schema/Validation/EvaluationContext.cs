@@ -102,7 +102,7 @@ internal sealed class EvaluationContext(SchemaLoadOptions options, IReadOnlyColl
         {
             if (node.Element.TryGetProperty(keyword, out var value))
             {
-                result.AddAnnotation(new KeywordAnnotation(keyword, instancePath, value, instance));
+                result.AddAnnotation(new KeywordAnnotation(keyword, instancePath, value, instance) { Schema = node.Element });
             }
         }
     }

@@ -12,7 +12,7 @@ internal interface IFlowStore
     /// </summary>
     Task<bool> TryMarkPassedAsync(Flow flow, CancellationToken ct);
 
-    /// <summary>Counts one code submission on a recovery or verification flow atomically; returns the new count.</summary>
+    /// <summary>Counts one code submission on a login, registration, recovery or verification flow atomically; returns the new count.</summary>
     Task<int> IncrementSubmitCountAsync(Flow flow, CancellationToken ct);
 
     /// <summary>The flow of this kind, or null when unknown.</summary>

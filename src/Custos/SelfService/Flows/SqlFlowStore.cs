@@ -83,7 +83,7 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
 
     public async Task<int> IncrementSubmitCountAsync(Flow flow, CancellationToken ct)
     {
-        if (flow.Kind is not (FlowKind.Recovery or FlowKind.Verification))
+        if (flow.Kind is FlowKind.Settings)
         {
             throw new InvalidOperationException($"{flow.Kind} flows do not count code submissions");
         }

@@ -14,4 +14,11 @@ internal interface IOneTimeSecretStore
     /// The caller checks <see cref="OneTimeSecret.ExpiresAt"/>: an expired secret is consumed too, so it cannot be retried.
     /// </summary>
     Task<OneTimeSecret?> UseAsync(OneTimeSecretKind kind, Guid? flowId, IReadOnlyList<string> hmacs, DateTime now, CancellationToken ct);
+
+    /// <summary>
+    /// Marks the unused, unexpired secret described by <paramref name="match"/> as used with one conditional
+    /// <c>UPDATE</c>, so of parallel submissions of one secret exactly one gets <see cref="OneTimeSecretOutcome.Used"/>.
+    /// Otherwise says why not (not found, expired, already used); an expired secret is left unused, as in Kratos.
+    /// </summary>
+    Task<OneTimeSecretUse> ConsumeAsync(OneTimeSecretKind kind, OneTimeSecretMatch match, DateTime now, CancellationToken ct);
 }

@@ -11,10 +11,18 @@ internal sealed record OneTimeSecret
 
     public required Guid Id { get; init; }
     public required OneTimeSecretKind Kind { get; init; }
+
+    /// <summary>The identity the secret belongs to; <see cref="Guid.Empty"/> for registration codes (no identity exists yet).</summary>
     public required Guid IdentityId { get; init; }
 
-    /// <summary>The verifiable or recovery address the secret was sent to; null for admin recovery secrets.</summary>
+    /// <summary>The verifiable or recovery address the secret was sent to; null for admin recovery secrets and for login and registration codes.</summary>
     public Guid? AddressId { get; init; }
+
+    /// <summary>The address a login or registration code was sent to (normalised e-mail or E.164 phone); null for the other kinds.</summary>
+    public string? Address { get; init; }
+
+    /// <summary>The channel of <see cref="Address"/>: <c>email</c> or <c>sms</c>.</summary>
+    public string? AddressType { get; init; }
 
     public required Guid FlowId { get; init; }
     public required string SecretHmac { get; init; }

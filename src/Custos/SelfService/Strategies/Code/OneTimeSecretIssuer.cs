@@ -1,4 +1,5 @@
 using Custos.Hosting;
+using Custos.Identity;
 
 namespace Custos.SelfService.Strategies.Code;
 
@@ -24,5 +25,28 @@ internal sealed class OneTimeSecretIssuer(IOneTimeSecretStore store, OneTimeSecr
             IssuedAt = now,
         }, ct);
         return secret;
+    }
+
+    /// <summary>
+    /// Stores a new login or registration code for <paramref name="address"/> and returns it in clear. Each address gets
+    /// its own code, so the address a code was used from is known (Kratos does the same).
+    /// </summary>
+    public async Task<string> IssueCodeAsync(OneTimeSecretKind kind, Guid flowId, Guid? identityId, CodeAddress address, TimeSpan lifespan, CancellationToken ct)
+    {
+        var code = OneTimeSecrets.NewCode();
+        var now = Clock.Now(clock);
+        await store.CreateAsync(new OneTimeSecret
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            IdentityId = identityId ?? Guid.Empty,
+            Address = address.Address,
+            AddressType = address.Channel,
+            FlowId = flowId,
+            SecretHmac = hmac.Hmac(code),
+            ExpiresAt = now + lifespan,
+            IssuedAt = now,
+        }, ct);
+        return code;
     }
 }

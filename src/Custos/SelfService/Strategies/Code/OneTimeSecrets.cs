@@ -18,7 +18,7 @@ internal sealed class OneTimeSecrets(IOptionsMonitor<CustosOptions> options)
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Kratos's <c>ErrCodeSubmittedTooOften</c>, shown as the generic 4000001 on the replacement flow.</summary>
-    public static Ui.UiText SubmittedTooOften() => Ui.Messages.ErrorValidationGeneric("The request was submitted too often. Please request another code.");
+    public static Ui.UiText SubmittedTooOften() => CodeErrors.SubmittedTooOften();
 
     public static string NewToken() => Sessions.SessionTokens.RandomAlphanumerics(32);
 

@@ -3,16 +3,20 @@ using Dapper;
 
 namespace Custos.SelfService.Strategies.Code;
 
-/// <summary>The four one-time secret tables share one shape; the kind picks the table.</summary>
-internal sealed class SqlOneTimeSecretStore(DbSession db) : IOneTimeSecretStore
+/// <summary>
+/// The one-time secret tables share one shape; the kind picks the table. Recovery and verification secrets point at
+/// an address row (<c>address_id</c>, <c>secret_type</c>); login and registration codes carry the address itself
+/// (<c>address</c>, <c>address_type</c>) because the code may go to an address no row exists for yet.
+/// </summary>
+internal sealed partial class SqlOneTimeSecretStore(DbSession db) : IOneTimeSecretStore
 {
-    private const string Columns = "id, identity_id, address_id, flow_id, secret_hmac, secret_type, used_at, expires_at, issued_at";
-
     private sealed class Row
     {
         public Guid Id { get; set; }
-        public Guid IdentityId { get; set; }
+        public Guid? IdentityId { get; set; }
         public Guid? AddressId { get; set; }
+        public string? Address { get; set; }
+        public string? AddressType { get; set; }
         public Guid FlowId { get; set; }
         public string SecretHmac { get; set; } = "";
         public int SecretType { get; set; }
@@ -21,22 +25,45 @@ internal sealed class SqlOneTimeSecretStore(DbSession db) : IOneTimeSecretStore
         public DateTime IssuedAt { get; set; }
     }
 
+    private static bool CarriesAddress(OneTimeSecretKind kind) => kind is OneTimeSecretKind.LoginCode or OneTimeSecretKind.RegistrationCode;
+
     private static string Table(OneTimeSecretKind kind) => kind switch
     {
         OneTimeSecretKind.VerificationCode => "identity_verification_codes",
         OneTimeSecretKind.VerificationToken => "identity_verification_tokens",
         OneTimeSecretKind.RecoveryCode => "identity_recovery_codes",
-        _ => "identity_recovery_tokens",
+        OneTimeSecretKind.RecoveryToken => "identity_recovery_tokens",
+        OneTimeSecretKind.LoginCode => "identity_login_codes",
+        _ => "identity_registration_codes",
     };
+
+    private static string Columns(OneTimeSecretKind kind) => CarriesAddress(kind)
+        ? "id, identity_id, address, address_type, flow_id, secret_hmac, used_at, expires_at, issued_at"
+        : "id, identity_id, address_id, flow_id, secret_hmac, secret_type, used_at, expires_at, issued_at";
 
     public async Task CreateAsync(OneTimeSecret secret, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {Table(secret.Kind)} (id, nid, identity_id, address_id, flow_id, secret_hmac, secret_type, used_at, expires_at, issued_at, created_at, updated_at) "
-            + "VALUES (@Id, @Nid, @IdentityId, @AddressId, @FlowId, @SecretHmac, @SecretType, @UsedAt, @ExpiresAt, @IssuedAt, @IssuedAt, @IssuedAt)",
-            new { secret.Id, Nid = Network.DefaultId, secret.IdentityId, secret.AddressId, secret.FlowId, secret.SecretHmac, secret.SecretType, secret.UsedAt, secret.ExpiresAt, secret.IssuedAt },
-            db.Transaction, cancellationToken: ct));
+        var sql = CarriesAddress(secret.Kind)
+            ? $"INSERT INTO {Table(secret.Kind)} (id, nid, identity_id, address, address_type, flow_id, secret_hmac, used_at, expires_at, issued_at, created_at, updated_at) "
+              + "VALUES (@Id, @Nid, @IdentityId, @Address, @AddressType, @FlowId, @SecretHmac, @UsedAt, @ExpiresAt, @IssuedAt, @IssuedAt, @IssuedAt)"
+            : $"INSERT INTO {Table(secret.Kind)} (id, nid, identity_id, address_id, flow_id, secret_hmac, secret_type, used_at, expires_at, issued_at, created_at, updated_at) "
+              + "VALUES (@Id, @Nid, @IdentityId, @AddressId, @FlowId, @SecretHmac, @SecretType, @UsedAt, @ExpiresAt, @IssuedAt, @IssuedAt, @IssuedAt)";
+        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            secret.Id,
+            Nid = Network.DefaultId,
+            IdentityId = secret.IdentityId == Guid.Empty ? (Guid?)null : secret.IdentityId,
+            secret.AddressId,
+            secret.Address,
+            secret.AddressType,
+            secret.FlowId,
+            secret.SecretHmac,
+            secret.SecretType,
+            secret.UsedAt,
+            secret.ExpiresAt,
+            secret.IssuedAt,
+        }, db.Transaction, cancellationToken: ct));
     }
 
     public async Task DeleteForFlowAsync(OneTimeSecretKind kind, Guid flowId, CancellationToken ct)
@@ -55,32 +82,43 @@ internal sealed class SqlOneTimeSecretStore(DbSession db) : IOneTimeSecretStore
 
         var connection = await db.ConnectionAsync(ct);
         var parameters = new DynamicParameters(new { Nid = Network.DefaultId, now, flowId });
-        var names = new List<string>();
-        for (var i = 0; i < hmacs.Count; i++)
-        {
-            parameters.Add("h" + i, hmacs[i]);
-            names.Add("@h" + i);
-        }
+        var names = AddList(parameters, "h", hmacs);
 
         // One conditional UPDATE: of several parallel submissions of the same secret exactly one sees used_at IS NULL
         // (PostgreSQL re-checks the predicate after the row lock; SQLite has a single writer).
         var flowFilter = flowId is null ? "" : " AND flow_id = @flowId";
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"UPDATE {Table(kind)} SET used_at = @now, updated_at = @now WHERE nid = @Nid{flowFilter} AND secret_hmac IN ({string.Join(", ", names)}) AND used_at IS NULL "
-            + $"RETURNING {Columns}",
+            $"UPDATE {Table(kind)} SET used_at = @now, updated_at = @now WHERE nid = @Nid{flowFilter} AND secret_hmac IN ({names}) AND used_at IS NULL "
+            + $"RETURNING {Columns(kind)}",
             parameters, db.Transaction, cancellationToken: ct));
-        return row is null ? null : new OneTimeSecret
-        {
-            Id = row.Id,
-            Kind = kind,
-            IdentityId = row.IdentityId,
-            AddressId = row.AddressId,
-            FlowId = row.FlowId,
-            SecretHmac = row.SecretHmac,
-            SecretType = row.SecretType,
-            UsedAt = row.UsedAt,
-            ExpiresAt = row.ExpiresAt,
-            IssuedAt = row.IssuedAt,
-        };
+        return row is null ? null : ToSecret(kind, row);
     }
+
+    private static string AddList(DynamicParameters parameters, string prefix, IReadOnlyList<string> values)
+    {
+        var names = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            parameters.Add(prefix + i, values[i]);
+            names.Add("@" + prefix + i);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private static OneTimeSecret ToSecret(OneTimeSecretKind kind, Row row) => new()
+    {
+        Id = row.Id,
+        Kind = kind,
+        IdentityId = row.IdentityId ?? Guid.Empty,
+        AddressId = row.AddressId,
+        Address = row.Address,
+        AddressType = row.AddressType,
+        FlowId = row.FlowId,
+        SecretHmac = row.SecretHmac,
+        SecretType = CarriesAddress(kind) ? OneTimeSecret.SelfService : row.SecretType,
+        UsedAt = row.UsedAt,
+        ExpiresAt = row.ExpiresAt,
+        IssuedAt = row.IssuedAt,
+    };
 }

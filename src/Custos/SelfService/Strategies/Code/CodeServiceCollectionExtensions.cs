@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Custos.SelfService.Strategies.Code;
+
+/// <summary>Registers the building blocks of the <c>code</c> method for login and registration.</summary>
+internal static class CodeServiceCollectionExtensions
+{
+    public static IServiceCollection AddCodeMethod(this IServiceCollection services)
+    {
+        services.TryAddScoped<IOneTimeSecretStore, SqlOneTimeSecretStore>();
+        services.TryAddSingleton<OneTimeSecrets>();
+        services.TryAddScoped<OneTimeSecretIssuer>();
+        services.TryAddScoped<CodeSender>();
+        services.TryAddScoped<CodeAttempts>();
+        services.TryAddScoped<CodeIdentityFinder>();
+        services.TryAddScoped<LoginCodes>();
+        services.TryAddScoped<RegistrationCodes>();
+        return services;
+    }
+}
