@@ -5,6 +5,7 @@ using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 
 namespace Custos.SelfService.Flows.Login;
 
@@ -130,7 +131,10 @@ internal sealed partial class LoginFlowService
         }
 
         await store.UpdateAsync(flow, ct);
-        var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false);
+        // session.whoami.required_aal: a session that still needs a second factor is issued, but is not yet a sign-in
+        // the client may use as such (strategies contract §6.3).
+        var satisfied = await aal.SatisfiesAalAsync(session, factory.Options.Session.Whoami.RequiredAal, ct);
+        var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false, expandIdentity: satisfied);
         var api = new JsonObject { ["session_token"] = token, ["session"] = sessionJson };
         if (!flow.IsBrowser)
         {
@@ -141,6 +145,10 @@ internal sealed partial class LoginFlowService
         // Kratos issues the cookie on every browser login: after a re-authentication it carries the same token with
         // the session's new expiry, so the cookie does not lapse before the session it belongs to.
         request.Cookies.SetSession(token, session.ExpiresAt);
+        if (!satisfied)
+        {
+            return new FlowOutcome.Navigate(aal.StepUpUrl(AalStepUp.FromLoginRequestUrl(flow.RequestUrl)));
+        }
         var returnUrl = ReturnUrl(flow.ReturnTo, authentication.Method);
         var spa = new JsonObject
         {

@@ -6,6 +6,7 @@ using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 
 namespace Custos.SelfService.Flows.Login;
 
@@ -17,6 +18,7 @@ internal sealed partial class LoginFlowService(
     IEnumerable<ILoginStrategy> strategies,
     LoginForms forms,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
+    SessionAalGuard aal,
     DbSession db)
 {
     /// <summary>How a login submission is bound.</summary>

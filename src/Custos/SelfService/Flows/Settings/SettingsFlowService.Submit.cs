@@ -55,7 +55,7 @@ internal sealed partial class SettingsFlowService
                 // "Sign in again" leaves the stored flow as it was, so the change can be made once the user is back.
                 return responded.Outcome;
             case StrategyOutcome<SettingsSucceeded>.Succeeded succeeded:
-                return await SaveAndFinishAsync(submission, session, succeeded.Value.Identity, taker!.Method, ct);
+                return await SaveAndFinishAsync(submission, session, succeeded.Value, taker!.Method, ct);
             default:
                 return await InvalidAsync(flow, identity, Messages.ErrorValidationSettingsNoStrategyFound(), ct);
         }
@@ -84,9 +84,9 @@ internal sealed partial class SettingsFlowService
     }
 
     /// <summary>The changed identity, revoked sessions, verification flows and messages and the flow: all or nothing.</summary>
-    private async Task<FlowOutcome> SaveAndFinishAsync(FlowSubmission<SettingsFlow> submission, Session session, Identity.Identity identity, string method, CancellationToken ct)
+    private async Task<FlowOutcome> SaveAndFinishAsync(FlowSubmission<SettingsFlow> submission, Session session, SettingsSucceeded change, string method, CancellationToken ct)
     {
-        var flow = submission.Flow;
+        var (flow, identity) = (submission.Flow, change.Identity);
         if (await RunPrePersistWebHooksAsync(submission, session, identity, method, ct) is { } stopped)
         {
             return stopped;
@@ -97,6 +97,11 @@ internal sealed partial class SettingsFlowService
             return await db.RunInTransactionAsync(async c =>
             {
                 await updater.SaveAsync(identity, c);
+                if (change.AddedMethod is { } added)
+                {
+                    session = await sessions.AddAuthenticationMethodsAsync(session.Id, [added], c) ?? session;
+                }
+
                 return await FinishAsync(submission.Request, flow, session, identity, method, c);
             }, ct);
         }

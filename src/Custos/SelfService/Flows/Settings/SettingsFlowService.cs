@@ -19,6 +19,7 @@ internal sealed partial class SettingsFlowService(
     SettingsUpdater updater,
     IIdentityPool identities,
     HookPipeline<IPostSettingsHook, PostSettingsContext> hooks,
+    SessionManager sessions,
     DbSession db)
 {
     private const string NotFound = "The settings request could not be found. Please restart the flow.";

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Strategies;
 
 namespace Custos.UnitTests.SelfService.Strategies.Code;
 
