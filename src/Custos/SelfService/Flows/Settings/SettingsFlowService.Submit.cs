@@ -6,6 +6,7 @@ using Custos.SelfService.Hooks;
 using Custos.SelfService.Strategies;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 
 namespace Custos.SelfService.Flows.Settings;
 
@@ -22,7 +23,7 @@ internal sealed partial class SettingsFlowService
 
         // Credentials are needed for the password checks; the session's identity is the public view.
         var identity = await LoadIdentityAsync(flow.IdentityId, ct);
-        RequireAal(session, identity);
+        await RequireAalAsync(session, AalStepUp.ReturningTo(request.Url), ct);
         if (submission.Expired)
         {
             return await ReplaceExpiredAsync(request, flow, identity, ct);

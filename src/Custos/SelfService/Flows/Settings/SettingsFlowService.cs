@@ -8,6 +8,7 @@ using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 
 namespace Custos.SelfService.Flows.Settings;
 
@@ -20,6 +21,7 @@ internal sealed partial class SettingsFlowService(
     IIdentityPool identities,
     HookPipeline<IPostSettingsHook, PostSettingsContext> hooks,
     SessionManager sessions,
+    SessionAalGuard aal,
     DbSession db)
 {
     private const string NotFound = "The settings request could not be found. Please restart the flow.";
@@ -43,9 +45,11 @@ internal sealed partial class SettingsFlowService(
             throw NoSession();
         }
 
-        RequireAal(session, identity);
+        await RequireAalAsync(session, FlowQuery.Text(request.Query, "return_to") is null ? AalStepUp.None : AalStepUp.ReturningTo(request.Url), ct);
         var flow = factory.Init(NewFlow(type, request.Url, identity), request);
-        await PopulateAsync(flow, identity, ct);
+        // The strategies' forms depend on the credentials (an app linked or not, codes or none), which a session's
+        // identity may not carry.
+        await PopulateAsync(flow, await LoadIdentityAsync(identity.Id, ct), ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }
@@ -74,7 +78,7 @@ internal sealed partial class SettingsFlowService(
             throw IdentityMismatch();
         }
 
-        RequireAal(session, identity);
+        await RequireAalAsync(session, AalStepUp.ReturningTo(FlowUrls.Ui(FlowKind.Settings, O, flow.Id)), ct);
         if (flow.IsExpired(factory.Now))
         {
             throw FlowRequests.Expired(flow, FlowUrls.Public(O, ""), withId: false);
@@ -105,22 +109,13 @@ internal sealed partial class SettingsFlowService(
     }
 
     /// <summary>
-    /// <c>selfservice.flows.settings.required_aal: highest_available</c>: an identity with a second factor needs an aal2
-    /// session. The one check that creating, reading and submitting a flow make.
+    /// <c>selfservice.flows.settings.required_aal</c>: with <c>highest_available</c> an identity whose credentials offer a
+    /// second factor needs an aal2 session (derived from the credentials every time, never from a stored value). The
+    /// one check that creating, reading and submitting a flow make: 403 <c>session_aal2_required</c> with the aal2
+    /// login URL that returns here (strategies contract §6.3).
     /// </summary>
-    private void RequireAal(Session session, Identity.Identity identity)
-    {
-        if (O.Selfservice.Flows.Settings.RequiredAal == RequiredAal.HighestAvailable && identity.AvailableAal == "aal2" && session.AuthenticatorAssuranceLevel != "aal2")
-        {
-            var url = FlowUrls.Public(O, "/self-service/login/browser?aal=aal2");
-            throw new CustosException(403, "Session does not fulfill the requested Authenticator Assurance Level",
-                "An active session was found but it does not fulfill the requested Authenticator Assurance Level. Please verify yourself with a second factor to resolve this issue.", "session_aal2_required")
-            {
-                Details = new JsonObject { ["redirect_browser_to"] = url },
-                TopLevel = new JsonObject { ["redirect_browser_to"] = url },
-            };
-        }
-    }
+    private Task RequireAalAsync(Session session, AalStepUp stepUp, CancellationToken ct) =>
+        aal.EnsureAalAsync(session, O.Selfservice.Flows.Settings.RequiredAal, stepUp, ct);
 
     private static Guid FlowId(IQueryCollection query) =>
         Guid.TryParse(query["id"].FirstOrDefault(), out var id) ? id : throw KratosErrors.BadRequest("The flow query parameter is missing or malformed.");
