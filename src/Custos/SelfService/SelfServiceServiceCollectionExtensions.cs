@@ -43,7 +43,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.AddRecoveryAndVerification();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         services.AddSettingsFlow();
-        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>();
+        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>();
     }
 
     public static IServiceCollection AddPasswordStrategy(this IServiceCollection services)
