@@ -63,8 +63,10 @@ public sealed partial class WebHookFlowTests
     public async Task AfterLogin_SlowHook_FailsWith504()
     {
         using var app = WebHookApp.Create(new JsonObject { ["login"] = WebHookApp.AfterPassword(WebHookApp.Hook(_receiver.Url())) }, _receiver,
-            client: new WebHookClientSettings { AttemptTimeout = TimeSpan.FromMilliseconds(300), Attempts = 2, FirstRetryWait = TimeSpan.FromMilliseconds(10) });
-        _receiver.Respond = (_, _) => new WebHookReceiver.Reply(204, Delay: TimeSpan.FromSeconds(3));
+            client: new WebHookClientSettings { AttemptTimeout = TimeSpan.FromMilliseconds(1500), Attempts = 2, FirstRetryWait = TimeSpan.FromMilliseconds(10) });
+        // The timeout leaves room for a loaded machine to connect and send (both attempts must reach the receiver); the
+        // receiver answers well after it.
+        _receiver.Respond = (_, _) => new WebHookReceiver.Reply(204, Delay: TimeSpan.FromSeconds(6));
 
         var (_, response, _) = await LoginAsync(app);
 
