@@ -58,16 +58,13 @@ internal sealed partial class RegistrationFlowService
     }
 
     /// <summary>
-    /// The seam for the strategies contract §7.2 step 1: the parsing web hooks (<c>response.parse</c> or
-    /// <c>can_interrupt</c>) of <c>selfservice.flows.registration.after.&lt;method&gt;.hooks</c> run here, in config
-    /// order, after the strategy built <paramref name="identity"/> and before it is validated and inserted. They may
-    /// change the identity (traits, addresses, metadata, ...) or interrupt with messages on the flow, answered as
-    /// invalid with the submitted traits kept in their nodes. <c>HookPlan.Resolve(options, FlowKind.Registration,
-    /// HookPhase.PrePersist, method)</c> lists them. Returns null to go on.
+    /// The strategies contract §7.2 step 1: the parsing web hooks (<c>response.parse</c> or <c>can_interrupt</c>) of
+    /// <c>selfservice.flows.registration.after.&lt;method&gt;.hooks</c> run here, in config order, after the strategy built
+    /// <paramref name="identity"/> and before it is validated and inserted. They may change the identity or interrupt
+    /// with messages on the flow. Returns null to go on.
     /// </summary>
-    /// <remarks>No runner is wired yet: the web-hook executor comes with its own change.</remarks>
     private Task<FlowOutcome?> RunPrePersistHooksAsync(FlowSubmission<RegistrationFlow> submission, Identity.Identity identity, string method, CancellationToken ct) =>
-        Task.FromResult<FlowOutcome?>(null);
+        prePersist.RunAsync(submission.Flow, submission.Request, identity, session: null, method, ct);
 
     private async Task<FlowOutcome> CompleteAsync(FlowRequest request, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct)
     {

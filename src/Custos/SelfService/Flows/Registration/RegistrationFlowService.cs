@@ -6,6 +6,7 @@ using Custos.Schema;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
 
 namespace Custos.SelfService.Flows.Registration;
@@ -21,6 +22,7 @@ internal sealed partial class RegistrationFlowService(
     RegistrationIdentities identities,
     IEnumerable<IRegistrationStrategy> strategies,
     HookPipeline<IPostRegistrationHook, PostRegistrationContext> hooks,
+    PrePersistWebHooks prePersist,
     DbSession db)
 {
     /// <summary>The reason of the 404 for an unknown registration flow id.</summary>

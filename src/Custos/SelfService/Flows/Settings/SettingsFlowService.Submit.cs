@@ -113,16 +113,12 @@ internal sealed partial class SettingsFlowService
     }
 
     /// <summary>
-    /// The seam for the pre-persist web hooks of settings (strategies contract §7.2): the <c>web_hook</c> entries of
-    /// <c>selfservice.flows.settings.after.&lt;method&gt;.hooks</c> with <c>response.parse</c> (or <c>can_interrupt</c>),
-    /// as <c>HookPlan.Resolve(options, FlowKind.Settings, HookPhase.PrePersist, method)</c> lists them, run here in
-    /// order, before the identity is updated and outside its transaction (they call out over HTTP). A parsed answer
-    /// changes <paramref name="identity"/>, which is then stored; an interrupt puts its messages on the form (the
-    /// method's node group) and answers <see cref="FlowOutcome.Invalid"/>; a failure ends the flow with its error. The
-    /// web-hook runner is not wired in yet, so nothing runs and the submission goes on (null).
+    /// The pre-persist web hooks of settings (strategies contract §7.2): the <c>web_hook</c> entries of
+    /// <c>selfservice.flows.settings.after.&lt;method&gt;.hooks</c> that parse the answer run here, in order, before the
+    /// identity is updated and outside its transaction (they call out over HTTP). Returns null to go on.
     /// </summary>
     private Task<FlowOutcome?> RunPrePersistWebHooksAsync(FlowSubmission<SettingsFlow> submission, Session session, Identity.Identity identity, string method, CancellationToken ct) =>
-        Task.FromResult<FlowOutcome?>(null);
+        prePersist.RunAsync(submission.Flow, submission.Request, identity, session, method, ct);
 
     private async Task<FlowOutcome> FinishAsync(FlowRequest request, SettingsFlow flow, Session session, Identity.Identity identity, string method, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
@@ -22,6 +23,7 @@ internal sealed partial class SettingsFlowService(
     HookPipeline<IPostSettingsHook, PostSettingsContext> hooks,
     SessionManager sessions,
     SessionAalGuard aal,
+    PrePersistWebHooks prePersist,
     DbSession db)
 {
     private const string NotFound = "The settings request could not be found. Please restart the flow.";

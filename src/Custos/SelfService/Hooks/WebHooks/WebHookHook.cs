@@ -45,7 +45,8 @@ internal sealed class WebHookHook(WebHookRunner runner)
         }
     }
 
-    private static string GroupOf(string method) => method switch
+    /// <summary>The node group an interrupt of <paramref name="method"/>'s hooks is parsed into (Kratos: the method's own group).</summary>
+    internal static string GroupOf(string method) => method switch
     {
         UiNodeGroup.Password or UiNodeGroup.Oidc or UiNodeGroup.Profile or UiNodeGroup.Code or UiNodeGroup.Totp
             or UiNodeGroup.LookupSecret or UiNodeGroup.WebAuthn or UiNodeGroup.Passkey or UiNodeGroup.Link => method,

@@ -22,6 +22,7 @@ internal static class WebHooksServiceCollectionExtensions
         services.TryAddSingleton<WebHookSender>();
         services.TryAddScoped<IWebHookDeliveryStore, SqlWebHookDeliveryStore>();
         services.TryAddScoped<WebHookRunner>();
+        services.TryAddScoped<PrePersistWebHooks>();
         if (services.Any(d => d.ServiceType == typeof(WebHookHook)))
         {
             return services;
