@@ -20,10 +20,6 @@ internal sealed class SessionManager(
     /// A new, not yet persisted session for <paramref name="identity"/>, authenticated now with <paramref name="method"/>
     /// (its level defaults from the method type; its completion time to now), expiring after <c>session.lifespan</c>.
     /// </summary>
-    public Session NewSession(Identity.Identity identity, AuthenticationMethod method, HttpContext context) =>
-        NewSession(identity, method, ClientDevice.From(context));
-
-    /// <inheritdoc cref="NewSession(Identity.Identity, AuthenticationMethod, HttpContext)"/>
     public Session NewSession(Identity.Identity identity, AuthenticationMethod method, SessionDevice device)
     {
         if (!identity.IsActive)
@@ -126,10 +122,6 @@ internal sealed class SessionManager(
     /// <c>authenticated_at</c> to now, restarts the lifespan from it, records the device; same id, same token.
     /// The caller re-issues the cookie with <see cref="WriteCookie(HttpContext, Session, string)"/> for browsers.
     /// </summary>
-    public Task ReauthenticateAsync(Session session, AuthenticationMethod method, HttpContext context, CancellationToken ct) =>
-        ReauthenticateAsync(session, method, ClientDevice.From(context), ct);
-
-    /// <inheritdoc cref="ReauthenticateAsync(Session, AuthenticationMethod, HttpContext, CancellationToken)"/>
     public async Task ReauthenticateAsync(Session session, AuthenticationMethod method, SessionDevice device, CancellationToken ct)
     {
         var now = Clock.Now(clock);

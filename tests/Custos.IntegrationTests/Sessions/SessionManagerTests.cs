@@ -29,7 +29,7 @@ public abstract class SessionManagerTests<TFactory>(TFactory app) : IClassFixtur
         await WithManagerAsync(async m =>
         {
             var session = (await m.FindByTokenAsync(issued.Token, CancellationToken.None))!;
-            await m.ReauthenticateAsync(session, new AuthenticationMethod("totp", "", default), new DefaultHttpContext(), CancellationToken.None);
+            await m.ReauthenticateAsync(session, new AuthenticationMethod("totp", "", default), ClientDevice.From(new DefaultHttpContext()), CancellationToken.None);
             return true;
         });
         var after = await client.SendAsync(HttpMethod.Get, "/sessions/whoami", r => r.WithToken(issued.Token));

@@ -40,7 +40,7 @@ internal static class SessionTestExtensions
         context.Request.Headers.UserAgent = "custos-tests/1.0";
         context.Request.Headers["X-Forwarded-For"] = "10.0.0.1, 203.0.113.77";
         var first = methods.Length > 0 ? methods[0] : new AuthenticationMethod("password", "aal1", default);
-        var session = manager.NewSession(identity, first, context);
+        var session = manager.NewSession(identity, first, ClientDevice.From(context));
         foreach (var more in methods.Skip(1))
         {
             session.AddAuthenticationMethod(more);

@@ -10,16 +10,9 @@ namespace Custos.SelfService.Flows.Csrf;
 /// </summary>
 internal sealed class CsrfGuard(CsrfCookie cookie)
 {
-    public string EnsureCookie(HttpContext context) => cookie.EnsureCookie(context);
-
-    /// <summary>The request's real CSRF token, or null.</summary>
-    public string? Read(HttpContext context) => cookie.Read(context.Request);
-
     public string Mask(string token) => CsrfTokens.Mask(token);
 
     public string Rotate(HttpContext context) => cookie.Rotate(context);
-
-    public void EnsureValid(HttpRequest request, bool apiFlow, string? submitted) => cookie.EnsureValid(request, apiFlow, submitted);
 
     public void VerifyCookieOrThrow(HttpContext context, string flowToken)
     {

@@ -179,7 +179,7 @@ internal sealed partial class LoginFlowService
             IdentitySchema = expired.IdentitySchema,
         };
         factory.InitReplacement(replacement, expired, request);
-        await PopulateAsync(replacement, FormFor(replacement, request.Session?.Session), ct);
+        await PopulateAsync(replacement, await FormForAsync(replacement, request.Session?.Session, ct), ct);
         replacement.Ui.Messages.Add(Messages.ErrorValidationLoginFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
         return new FlowOutcome.Replaced(expired, replacement, factory.Now);

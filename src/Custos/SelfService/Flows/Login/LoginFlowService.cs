@@ -17,6 +17,7 @@ internal sealed partial class LoginFlowService(
     SessionManager sessions,
     IEnumerable<ILoginStrategy> strategies,
     LoginForms forms,
+    IIdentityPool identities,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     SessionAalGuard aal,
     DbSession db)
@@ -61,7 +62,7 @@ internal sealed partial class LoginFlowService(
             flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginMFA());
         }
 
-        await PopulateAsync(flow, FormFor(flow, session), ct);
+        await PopulateAsync(flow, await FormForAsync(flow, session, ct), ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }
@@ -79,12 +80,14 @@ internal sealed partial class LoginFlowService(
 
     // A refresh is bound to the signed-in identity (its identifier as a hidden field); a step-up shows that
     // identity's second factors; a first login is the unified form or identifier-first's step 1.
-    private LoginForm FormFor(LoginFlow flow, Session? session)
+    private async Task<LoginForm> FormForAsync(LoginFlow flow, Session? session, CancellationToken ct)
     {
         var identity = session?.Identity;
         if (flow.RequestedAal != "aal1" && identity is not null)
         {
-            return new LoginForm(LoginFormMode.SecondFactor, identity);
+            // Which second factors to offer depends on the credentials, which a session's identity may not carry:
+            // loaded once here for every strategy.
+            return new LoginForm(LoginFormMode.SecondFactor, await identities.GetAsync(identity.Id, withCredentials: true, ct) ?? identity);
         }
 
         if (flow.Refresh && identity is not null)

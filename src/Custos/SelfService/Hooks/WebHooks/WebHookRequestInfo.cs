@@ -1,5 +1,4 @@
 using Custos.SelfService.Flows.Submit;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Custos.SelfService.Hooks.WebHooks;
 
@@ -14,8 +13,6 @@ internal sealed record WebHookRequestInfo(
     IReadOnlyDictionary<string, string[]> Headers,
     IReadOnlyDictionary<string, string> Cookies)
 {
-    public static WebHookRequestInfo From(HttpContext context) => From(context.Request.Method, context.Request.GetDisplayUrl(), context.Request.Headers, context.Request.Cookies);
-
     public static WebHookRequestInfo From(FlowRequest request) => From(request.Method, request.DisplayUrl, request.Headers, request.RequestCookies);
 
     private static WebHookRequestInfo From(string method, string url, IHeaderDictionary requestHeaders, IRequestCookieCollection requestCookies)

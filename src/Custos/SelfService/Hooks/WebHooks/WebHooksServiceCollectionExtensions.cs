@@ -13,7 +13,6 @@ internal static class WebHooksServiceCollectionExtensions
 {
     public static IServiceCollection AddWebHooks(this IServiceCollection services, CustosOptions options)
     {
-        services.AddHttpContextAccessor();
         services.TryAddSingleton(new WebHookClientSettings());
         services.TryAddSingleton(new WebHookDeliverySettings());
         services.TryAddSingleton<WebHookHttpHandler>();

@@ -54,8 +54,7 @@ internal sealed class CodeLoginStrategy(
 
                 return can;
             case LoginFormMode.SecondFactor when Config.MfaEnabled && form.Identity is not null:
-                var identity = await identities.GetAsync(form.Identity.Id, withCredentials: true, ct) ?? form.Identity;
-                var addresses = CodeAddressSelection.ForSecondFactor(identity, null, Config.Config.MissingCredentialFallbackEnabled);
+                var addresses = CodeAddressSelection.ForSecondFactor(form.Identity, null, Config.Config.MissingCredentialFallbackEnabled);
                 CodeNodes.AddAddressButtons(flow.Ui, addresses);
                 return addresses.Count > 0;
             default:
@@ -95,7 +94,7 @@ internal sealed class CodeLoginStrategy(
         if (!recipients.Found)
         {
             CodeNodes.ApplyLoginError(flow.Ui, identifier ?? "", hideIdentifier: state == CodeFlowStates.SentEmail);
-            flow.Ui.AddMessage(recipients.ErrorNode ?? "", recipients.Error!, recipients.ErrorNode is null ? UiNodeGroup.Default : UiNodeGroup.Code);
+            flow.Ui.AddMessage(recipients.ErrorNode, recipients.Error!, UiNodeGroup.Code);
             return StrategyOutcome<LoginSucceeded>.Invalid;
         }
 
@@ -112,7 +111,7 @@ internal sealed class CodeLoginStrategy(
         if (!verification.IsOk)
         {
             CodeNodes.ApplyLoginError(flow.Ui, identifier!, hideIdentifier: true);
-            flow.Ui.AddMessage(verification.MessageNode ?? "", verification.Message(Flows.FlowKind.Login)!, UiNodeGroup.Code);
+            flow.Ui.AddMessage(verification.MessageNode, verification.Message(Flows.FlowKind.Login)!, UiNodeGroup.Code);
             return StrategyOutcome<LoginSucceeded>.Invalid;
         }
 

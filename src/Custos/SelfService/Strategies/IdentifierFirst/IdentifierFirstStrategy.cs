@@ -23,9 +23,6 @@ internal sealed class IdentifierFirstStrategy(
     IFlowStore store,
     IOptionsMonitor<CustosOptions> options) : ILoginStrategy
 {
-    // Kratos looks the identifier up among every credential's identifiers.
-    private static readonly string[] IdentifierTypes = [CredentialTypes.Password, "code", "webauthn", "passkey"];
-
     public string Method => "identifier_first";
 
     public int Order => StrategyOrder.IdentifierFirst;
@@ -63,7 +60,8 @@ internal sealed class IdentifierFirstStrategy(
 
         var mitigate = options.CurrentValue.Security.AccountEnumeration.Mitigate;
         // With mitigation the strategies are not told who it is, so every identifier gets the same-looking form.
-        var identity = mitigate ? null : await FindAsync(identifier, ct);
+        // Kratos looks the identifier up among every credential's identifiers, case-insensitively.
+        var identity = mitigate ? null : await identities.FindByAnyCredentialsIdentifierAsync(identifier, ct);
         var populated = await forms.PopulateAsync(flow, new LoginForm(LoginFormMode.Credentials, identity, identifier, mitigate), ct);
         if (!populated && !mitigate)
         {
@@ -82,19 +80,5 @@ internal sealed class IdentifierFirstStrategy(
         flow.Active = Method;
         await store.UpdateAsync(flow, ct);
         return StrategyOutcome<LoginSucceeded>.Respond(new FlowOutcome.Step(flow, StatusCodes.Status400BadRequest));
-    }
-
-    private async Task<Identity.Identity?> FindAsync(string identifier, CancellationToken ct)
-    {
-        var normalized = IdentifierNormalizer.Normalize(identifier);
-        foreach (var type in IdentifierTypes)
-        {
-            if ((await identities.FindByCredentialsIdentifierAsync(type, normalized, ct) ?? await identities.FindByCredentialsIdentifierAsync(type, identifier, ct)) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 }

@@ -7,21 +7,15 @@ namespace Custos.SelfService.Strategies.LookupSecret;
 
 internal sealed partial class LookupSecretStrategy : ILoginStrategy
 {
-    public async Task<bool> PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
+    public Task<bool> PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
     {
-        if (form.Mode != LoginFormMode.SecondFactor || form.Identity is null)
+        if (form.Mode != LoginFormMode.SecondFactor || form.Identity is not { } identity || !LookupSecretCredential.Exists(identity))
         {
-            return false;
-        }
-
-        var identity = await identities.GetAsync(form.Identity.Id, withCredentials: true, ct) ?? form.Identity;
-        if (!LookupSecretCredential.Exists(identity))
-        {
-            return false;
+            return Task.FromResult(false);
         }
 
         LookupSecretNodes.PopulateLogin(flow.Ui);
-        return true;
+        return Task.FromResult(true);
     }
 
     public async Task<StrategyOutcome<LoginSucceeded>> SubmitAsync(FlowSubmission<LoginFlow> submission, CancellationToken ct)
@@ -37,14 +31,7 @@ internal sealed partial class LookupSecretStrategy : ILoginStrategy
         var use = await verifier.UseAsync(identity, FlowPayloadReader.GetString(submission.Payload, LookupSecretNodes.LoginCodeName), ct);
         if (!use.Succeeded)
         {
-            if (use.OnNode is { } node)
-            {
-                flow.Ui.AddMessage(node, use.Message!, Ui.UiNodeGroup.LookupSecret);
-            }
-            else
-            {
-                flow.Ui.Messages.Add(use.Message!);
-            }
+            flow.Ui.AddMessage(use.OnNode, use.Message!, Ui.UiNodeGroup.LookupSecret);
 
             LookupSecretNodes.ResetLoginCode(flow.Ui);
             return StrategyOutcome<LoginSucceeded>.Invalid;

@@ -9,21 +9,20 @@ namespace Custos.SelfService.Strategies.Totp;
 
 internal sealed partial class TotpStrategy : ILoginStrategy
 {
-    public async Task<bool> PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
+    public Task<bool> PopulateAsync(LoginFlow flow, LoginForm form, CancellationToken ct)
     {
         if (form.Mode != LoginFormMode.SecondFactor || form.Identity is null)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        var identity = await identities.GetAsync(form.Identity.Id, withCredentials: true, ct) ?? form.Identity;
-        var nodes = TotpLogin.Nodes(identity);
+        var nodes = TotpLogin.Nodes(form.Identity);
         foreach (var node in nodes)
         {
             flow.Ui.Upsert(node);
         }
 
-        return nodes.Count > 0;
+        return Task.FromResult(nodes.Count > 0);
     }
 
     public async Task<StrategyOutcome<LoginSucceeded>> SubmitAsync(FlowSubmission<LoginFlow> submission, CancellationToken ct)

@@ -31,14 +31,7 @@ internal sealed partial class TotpStrategy : ISettingsStrategy
         if (!result.Succeeded)
         {
             // As Kratos, the form keeps the key it offered; the message goes on the code field (or the form).
-            if (result.MessageNode is { } node)
-            {
-                submission.Flow.Ui.AddMessage(node, result.Message!, UiNodeGroup.Totp);
-            }
-            else
-            {
-                submission.Flow.Ui.Messages.Add(result.Message!);
-            }
+            submission.Flow.Ui.AddMessage(result.MessageNode, result.Message!, UiNodeGroup.Totp);
 
             return StrategyOutcome<SettingsSucceeded>.Invalid;
         }
