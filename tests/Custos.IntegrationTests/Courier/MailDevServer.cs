@@ -44,6 +44,22 @@ public class MailDevServer : IAsyncLifetime
             .Select(m => m!)
             .ToList();
 
+    /// <summary>
+    /// Mails for <paramref name="recipient"/> once at least <paramref name="count"/> arrived, or what arrived within 15 s:
+    /// MailDev lists a mail a moment after its SMTP server accepted it.
+    /// </summary>
+    public async Task<List<JsonNode>> WaitForEmailsToAsync(string recipient, int count = 1)
+    {
+        var found = await EmailsToAsync(recipient);
+        for (var i = 0; i < 150 && found.Count < count; i++)
+        {
+            await Task.Delay(100);
+            found = await EmailsToAsync(recipient);
+        }
+
+        return found;
+    }
+
     protected void MarkUnavailable(string why) => Unavailable = why;
 
     public async Task InitializeAsync()

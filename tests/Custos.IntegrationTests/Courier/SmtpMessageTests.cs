@@ -57,7 +57,7 @@ public sealed class SmtpMessageTests(MailDevServer mail) : IClassFixture<MailDev
 
         await channel.DispatchAsync(message, CancellationToken.None);
         await channel.DispatchAsync(message, CancellationToken.None);
-        var ids = (await mail.EmailsToAsync(recipient)).Select(e => e["headers"]!["message-id"]!.GetValue<string>()).ToList();
+        var ids = (await mail.WaitForEmailsToAsync(recipient, count: 2)).Select(e => e["headers"]!["message-id"]!.GetValue<string>()).ToList();
 
         Assert.Equal([$"<{message.Id}@example.org>", $"<{message.Id}@example.org>"], ids);
     }

@@ -49,24 +49,6 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
             """,
     };
 
-    private static async Task<JsonNode?> WaitForMailAsync(MailDevServer server, string recipient, string subjectContains = "")
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var found = (await server.EmailsAsync()).LastOrDefault(m =>
-                m!["to"]!.AsArray().Any(t => t!["address"]!.GetValue<string>() == recipient)
-                && m["subject"]!.GetValue<string>().Contains(subjectContains, StringComparison.Ordinal));
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
-    }
-
     private static string CodeIn(JsonNode email) => Mailbox.CodeIn(email["text"]!.GetValue<string>());
 
     [SkippableFact]
@@ -79,7 +61,7 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
 
         var registered = await client.RegisterAsync(email, Password);
         var flowId = System.Web.HttpUtility.ParseQueryString(registered.Headers.Location!.Query)["flow"]!;
-        var delivered = await WaitForMailAsync(mail, email);
+        var delivered = (await mail.WaitForEmailsToAsync(email)).LastOrDefault();
 
         Assert.NotNull(delivered);
         var code = CodeIn(delivered!);
@@ -102,7 +84,7 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
         await client.SubmitAsync(flow, new() { ["method"] = "code", ["email"] = email });
         flow = await client.GetFlowAsync("recovery", flow["id"]!.GetValue<string>());
 
-        var delivered = await WaitForMailAsync(mail, email);
+        var delivered = (await mail.WaitForEmailsToAsync(email)).LastOrDefault();
         Assert.NotNull(delivered);
         var used = await client.SubmitAsync(flow, new() { ["method"] = "code", ["code"] = CodeIn(delivered!) });
         Assert.Equal(HttpStatusCode.SeeOther, used.StatusCode);
@@ -122,7 +104,7 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
         var client = new FlowClient(app, ClientKind.Browser);
         await client.SubmitAsync(await client.InitAsync("recovery"), new() { ["method"] = "link", ["email"] = email });
 
-        var delivered = await WaitForMailAsync(mail, email);
+        var delivered = (await mail.WaitForEmailsToAsync(email)).LastOrDefault();
         Assert.NotNull(delivered);
         var link = Mailbox.LinkIn(delivered!["text"]!.GetValue<string>());
         Assert.StartsWith("/self-service/recovery?", link, StringComparison.Ordinal);
@@ -144,7 +126,7 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
         var email = $"{Guid.NewGuid():N}@example.com";
         await new FlowClient(app, ClientKind.Api).RegisterAsync(email, Password);
 
-        var delivered = await WaitForMailAsync(mail, email);
+        var delivered = (await mail.WaitForEmailsToAsync(email)).LastOrDefault();
         Assert.NotNull(delivered);
         var link = Mailbox.LinkIn(delivered!["text"]!.GetValue<string>());
         Assert.StartsWith("/self-service/verification?", link, StringComparison.Ordinal);
@@ -179,7 +161,7 @@ public sealed class AddressFlowMailTests(MailDevServer mail) : IClassFixture<Mai
         {
             await late.InitializeAsync();
             Skip.If(late.Unavailable is not null, late.Unavailable);
-            Assert.NotNull(await WaitForMailAsync(late, email));
+            Assert.NotNull((await late.WaitForEmailsToAsync(email)).LastOrDefault());
             await Task.Delay(1000);
 
             Assert.Single(await late.EmailsAsync(), m => m!["to"]!.AsArray().Any(t => t!["address"]!.GetValue<string>() == email));

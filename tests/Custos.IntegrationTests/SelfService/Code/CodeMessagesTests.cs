@@ -38,21 +38,6 @@ public sealed class CodeMessagesTests(MailDevServer mail) : IClassFixture<MailDe
             pull_wait: 100ms
         """);
 
-    private static async Task<JsonNode?> WaitForMailAsync(MailDevServer server, string recipient)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if ((await server.EmailsToAsync(recipient)).LastOrDefault() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
-    }
-
     private static async Task<T> FlowAsync<T>(CustosAppFactory app, string kind)
         where T : Flow
     {
@@ -85,7 +70,7 @@ public sealed class CodeMessagesTests(MailDevServer mail) : IClassFixture<MailDe
             await sp.GetRequiredService<LoginCodes>().SendAsync(flow, recipients, Ct);
             return 0;
         });
-        var delivered = await WaitForMailAsync(mail, email);
+        var delivered = (await mail.WaitForEmailsToAsync(email)).LastOrDefault();
 
         Assert.Equal(("sent_email", "code"), (flow.State, flow.Active));
         Assert.NotNull(delivered);
@@ -155,7 +140,7 @@ public sealed class CodeMessagesTests(MailDevServer mail) : IClassFixture<MailDe
         }
 
         var refused = await InScopeAsync(app, async sp => await sp.GetRequiredService<RegistrationCodes>().SendAsync(flow, await ValidatedAsync(sp), Ct));
-        var delivered = await WaitForMailAsync(mail, email);
+        var delivered = (await mail.WaitForEmailsToAsync(email)).LastOrDefault();
         var request = await _sms.WaitForAsync("/sms");
 
         Assert.Null(refused);
