@@ -12,6 +12,30 @@ internal sealed class CapturedLogs : ILoggerProvider
     /// <summary>Everything logged so far, one entry per event.</summary>
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>
+    /// Waits up to ten seconds for a line matching <paramref name="match"/> and returns it; the courier logs a failure just after
+    /// it stores it, so a test that saw the stored failure may be a moment ahead of the log line.
+    /// </summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var line = _lines.FirstOrDefault(match);
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("no log line matched within ten seconds");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
     /// <summary>Adds this provider to <paramref name="services"/> with no level filter.</summary>
     public void AddTo(IServiceCollection services)
     {

@@ -32,7 +32,7 @@ public sealed class SmtpSecretsTests(SecureMailDevServer mail) : IClassFixture<S
 
         var error = Assert.Single(message.Dispatches).Error!;
         Assert.Contains("refused the credentials", error, StringComparison.Ordinal);
-        Assert.Contains(logs.Lines, l => l.Contains("refused the credentials", StringComparison.Ordinal));
+        await logs.WaitForLineAsync(l => l.Contains("refused the credentials", StringComparison.Ordinal));
         var keyLines = File.ReadAllLines(key.PrivateKeyPath).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).ToList();
         foreach (var secret in keyLines.Prepend(password))
         {
