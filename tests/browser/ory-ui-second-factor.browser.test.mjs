@@ -34,6 +34,7 @@ const LOOKUP_TITLE = 'Manage 2FA Backup Recovery Codes';
 const SECOND_FACTOR = 'Please complete the second authentication challenge.';
 /** Custos refuses a TOTP code of a step it already accepted (docs/differences.md, "Code replay"). */
 const STEP_MS = 30_000;
+const ISSUER = 'Custos Ory UI test';
 
 describe("Ory's reference UI: TOTP and backup codes against Custos", () => {
   const ui = useOryUi();
@@ -46,7 +47,7 @@ describe("Ory's reference UI: TOTP and backup codes against Custos", () => {
           allowed_return_urls: [ui.url()],
           methods: {
             password: { config: { haveibeenpwned_enabled: false } },
-            totp: { enabled: true, config: { issuer: 'Custos Ory UI test' } },
+            totp: { enabled: true, config: { issuer: ISSUER } },
             lookup_secret: { enabled: true },
           },
           flows: {
@@ -149,6 +150,13 @@ describe("Ory's reference UI: TOTP and backup codes against Custos", () => {
       assert.equal(flow.state, 'success');
       assertGroup(flow, 'totp', settingsTotpLinked(), 'settings after linking');
       await expectSession('two-factor used (aal2)', 'totp');
+      // The secret on screen is the one stored: the credential's key URI (admin API) carries it.
+      const whoami = await (await page.request.get(`${custos.publicUrl}/sessions/whoami`)).json();
+      const admin = await fetch(`${custos.adminUrl}/admin/identities/${whoami.identity.id}?include_credential=totp`);
+      const keyUri = new URL((await admin.json()).credentials.totp.config.totp_url);
+      assert.equal(`${keyUri.protocol}//${keyUri.host}`, 'otpauth://totp');
+      assert.equal(decodeURIComponent(keyUri.pathname), `/${ISSUER}:${whoami.identity.id}`);
+      assert.deepEqual(Object.fromEntries(keyUri.searchParams), { algorithm: 'SHA1', digits: '6', issuer: ISSUER, period: '30', secret });
 
       // Sign out, sign in with the password: the UI's aal2 page asks for the app's code.
       flow = await signOutAndSignIn();
