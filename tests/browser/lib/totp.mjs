@@ -32,13 +32,3 @@ export function totpCode(secret, atMs = Date.now()) {
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 1_000_000).padStart(6, '0');
 }
-
-/**
- * A code that stays valid for the next few seconds: near the end of a step it waits for the next one, so a code typed
- * into a form is not already one step old when the server checks it (Kratos accepts ±1 step, so this is only margin).
- */
-export async function freshTotpCode(secret, { marginMs = 3_000 } = {}) {
-  const intoStep = Date.now() % 30_000;
-  if (30_000 - intoStep < marginMs) await new Promise((r) => setTimeout(r, 30_000 - intoStep + 50));
-  return totpCode(secret);
-}
