@@ -149,11 +149,12 @@ export class FlowClient {
 
   /**
    * The flow an answer shows again (validation errors, "code sent", reveal): 400 with the flow for native and SPA
-   * (`status` overrides, e.g. 200), a 303 back to the flow's UI for a browser.
+   * (`status` overrides, e.g. 200), a redirect back to the flow's UI for a browser (303; `browserStatus` overrides:
+   * registration answers validation errors with 302).
    */
-  shownFlow(result, status = 400) {
+  shownFlow(result, status = 400, browserStatus = 303) {
     if (this.mode === 'browser') {
-      assert.equal(result.status, 303, `a browser is sent back to the UI: ${result.location}`);
+      assert.equal(result.status, browserStatus, `a browser is sent back to the UI: ${result.location}`);
       assert.ok(result.flow, `the redirect names the flow: ${result.location}`);
       return result.flow;
     }
