@@ -18,6 +18,14 @@ internal sealed partial class RegistrationFlowService
         var flow = submission.Flow;
         if (await RunPrePersistHooksAsync(submission, identity, method, ct) is { } interrupted)
         {
+            if (interrupted is FlowOutcome.Invalid)
+            {
+                // The hook's messages are on the flow; the submitted traits go back into their nodes, as after any
+                // other refusal (strategies contract §7.4).
+                form.Reject([]);
+                await store.UpdateAsync(flow, ct);
+            }
+
             return interrupted;
         }
 

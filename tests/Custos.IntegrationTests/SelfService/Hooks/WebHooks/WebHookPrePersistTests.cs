@@ -42,7 +42,7 @@ public sealed class WebHookPrePersistTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Registration_Interrupt_ShowsTheMessages_AndStoresNothing()
+    public async Task Registration_Interrupt_ShowsTheMessages_KeepsTheSubmittedTraits_AndStoresNothing()
     {
         using var app = App("registration");
         _receiver.Respond = (_, _) => new WebHookReceiver.Reply(400, Interrupt);
@@ -56,6 +56,7 @@ public sealed class WebHookPrePersistTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var node = body["ui"]!["nodes"]!.AsArray().Single(n => n!["attributes"]!["name"]?.GetValue<string>() == "traits.email");
         Assert.Equal(10001, node!["messages"]![0]!["id"]!.GetValue<long>());
+        Assert.Equal(email, node["attributes"]!["value"]!.GetValue<string>());
         Assert.Empty(found.AsArray());
     }
 
