@@ -61,6 +61,25 @@ public abstract class AalMatrixTests<TApps>(TApps apps) : IClassFixture<TApps>
         await AssertAal2OpenAsync(app, client, loginBody["session"]!["id"]!.GetValue<string>(), first, second);
     }
 
+    [SkippableFact]
+    public async Task BrowserSettingsSubmit_OfAnAal1Session_IsSentToTheAal2Login_ReturningToTheSubmission()
+    {
+        var app = apps.Passwordless;
+        var identity = await app.ImportAsync("password", "none");
+        var browser = new FlowClient(app, ClientKind.Browser);
+        await browser.LoginAsync(identity.Email, AalMatrixJourney.Password);
+        var flow = await browser.InitAsync("settings");
+        await app.AddTotpAsync(identity.Id);
+
+        var response = await browser.SubmitAsync(flow, new() { ["method"] = "profile", ["traits.email"] = identity.Email });
+
+        // Kratos's settings error handler answers a browser's form post with a 303 to the aal2 login, which returns to
+        // the submission's URL.
+        var submitted = $"http://localhost:4433/self-service/settings?flow={flow["id"]}";
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal($"{Aal2Login}&return_to={Uri.EscapeDataString(submitted)}", response.Headers.Location!.ToString());
+    }
+
     [Fact]
     public void CodeAsBothFactors_IsRefusedAtStart_AsKratossConfigSchemaDoes()
     {
