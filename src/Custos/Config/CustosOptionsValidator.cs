@@ -32,6 +32,7 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         ValidateSecrets(options, errors);
         ValidateCourier(options, errors);
         ValidateLifespans(options, errors);
+        ValidateCodeMethod(options.Selfservice.Methods.Code, errors);
         return errors;
     }
 
@@ -125,6 +126,19 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
 
         Custos.Courier.CourierConfigCheck.Collect(courier, errors);
         Custos.Courier.Channels.SmtpConfigCheck.Collect(courier.Smtp, errors);
+    }
+
+    /// <summary>
+    /// Kratos's config schema allows at most one of the two (an <c>anyOf</c> over the pairs): a passwordless code login
+    /// records <c>{code, aal2}</c> once <c>mfa_enabled</c> is on and code step-up only serves aal1 flows then, so the
+    /// pair leaves a code-only person unable to ever reach the aal2 their code address demands.
+    /// </summary>
+    private static void ValidateCodeMethod(CodeMethodOptions code, List<string> errors)
+    {
+        if (code.PasswordlessEnabled && code.MfaEnabled)
+        {
+            errors.Add("selfservice.methods.code: passwordless_enabled and mfa_enabled cannot both be true");
+        }
     }
 
     private static void ValidateLifespans(CustosOptions options, List<string> errors)

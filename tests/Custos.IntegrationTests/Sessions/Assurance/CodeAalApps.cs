@@ -2,14 +2,23 @@ using Custos.IntegrationTests.Infrastructure;
 
 namespace Custos.IntegrationTests.Sessions.Assurance;
 
-/// <summary>The <c>code</c> method as first and second factor (<c>passwordless_enabled</c>, <c>mfa_enabled</c>), the setting of GHSA-wc43-73w7-x2f5.</summary>
+/// <summary>
+/// The <c>code</c> method as first factor (<c>passwordless_enabled</c>, the setting of GHSA-wc43-73w7-x2f5) or as second
+/// factor (<c>mfa_enabled</c>); Kratos's config schema refuses the two together.
+/// </summary>
 internal static class CodeAalConfig
 {
-    public const string Yaml = """
+    public const string Passwordless = """
         selfservice:
           methods:
             code:
               passwordless_enabled: true
+        """;
+
+    public const string Mfa = """
+        selfservice:
+          methods:
+            code:
               mfa_enabled: true
         """;
 }
@@ -19,7 +28,7 @@ public sealed class CodeAalSqliteApp : CustosAppFactory
     public CodeAalSqliteApp()
     {
         Clock = new ManualTimeProvider();
-        ExtraYaml = CodeAalConfig.Yaml;
+        ExtraYaml = CodeAalConfig.Passwordless;
     }
 }
 
@@ -29,6 +38,25 @@ public sealed class CodeAalPostgresApp : CustosAppFactory
     {
         UsePostgres();
         Clock = new ManualTimeProvider();
-        ExtraYaml = CodeAalConfig.Yaml;
+        ExtraYaml = CodeAalConfig.Passwordless;
+    }
+}
+
+public sealed class CodeMfaAalSqliteApp : CustosAppFactory
+{
+    public CodeMfaAalSqliteApp()
+    {
+        Clock = new ManualTimeProvider();
+        ExtraYaml = CodeAalConfig.Mfa;
+    }
+}
+
+public sealed class CodeMfaAalPostgresApp : CustosAppFactory
+{
+    public CodeMfaAalPostgresApp()
+    {
+        UsePostgres();
+        Clock = new ManualTimeProvider();
+        ExtraYaml = CodeAalConfig.Mfa;
     }
 }

@@ -23,7 +23,11 @@ internal sealed partial class SettingsFlowService
 
         // Credentials are needed for the password checks; the session's identity is the public view.
         var identity = await LoadIdentityAsync(flow.IdentityId, ct);
-        await RequireAalAsync(session, AalStepUp.ReturningTo(request.Url), ct);
+        if (await RequireAalAsync(session, AalStepUp.ReturningTo(request.Url), redirectBrowser: flow.IsBrowser && !request.IsJson, ct) is { } toStepUp)
+        {
+            return toStepUp;
+        }
+
         if (submission.Expired)
         {
             return await ReplaceExpiredAsync(request, flow, identity, ct);

@@ -47,7 +47,12 @@ internal sealed partial class SettingsFlowService(
             throw NoSession();
         }
 
-        await RequireAalAsync(session, FlowQuery.Text(request.Query, "return_to") is null ? AalStepUp.None : AalStepUp.ReturningTo(request.Url), ct);
+        var stepUp = FlowQuery.Text(request.Query, "return_to") is null ? AalStepUp.None : AalStepUp.ReturningTo(request.Url);
+        if (await RequireAalAsync(session, stepUp, redirectBrowser: type == FlowTypes.Browser && !request.IsJson, ct) is { } toStepUp)
+        {
+            return toStepUp;
+        }
+
         var flow = factory.Init(NewFlow(type, request.Url, identity), request);
         // The strategies' forms depend on the credentials (an app linked or not, codes or none), which a session's
         // identity may not carry.
@@ -118,6 +123,22 @@ internal sealed partial class SettingsFlowService(
     /// </summary>
     private Task RequireAalAsync(Session session, AalStepUp stepUp, CancellationToken ct) =>
         aal.EnsureAalAsync(session, O.Selfservice.Flows.Settings.RequiredAal, stepUp, ct);
+
+    /// <summary>
+    /// As <see cref="RequireAalAsync(Session, AalStepUp, CancellationToken)"/>, except that a browser (a browser flow
+    /// and no JSON asked for) is sent to the aal2 login with a 303, as Kratos's settings error handler does on create
+    /// and submit; fetching a flow always answers 403.
+    /// </summary>
+    private async Task<FlowOutcome.Redirect?> RequireAalAsync(Session session, AalStepUp stepUp, bool redirectBrowser, CancellationToken ct)
+    {
+        if (!redirectBrowser)
+        {
+            await RequireAalAsync(session, stepUp, ct);
+            return null;
+        }
+
+        return await aal.SatisfiesAalAsync(session, O.Selfservice.Flows.Settings.RequiredAal, ct) ? null : new FlowOutcome.Redirect(aal.StepUpUrl(stepUp));
+    }
 
     private static Guid FlowId(IQueryCollection query) =>
         Guid.TryParse(query["id"].FirstOrDefault(), out var id) ? id : throw KratosErrors.BadRequest("The flow query parameter is missing or malformed.");
