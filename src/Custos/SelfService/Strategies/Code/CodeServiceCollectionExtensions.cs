@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService.Strategies.Code;
 
-/// <summary>Registers the building blocks of the <c>code</c> method for login and registration.</summary>
+/// <summary>Registers the building blocks of the <c>code</c> method for login and registration, and its registration strategy.</summary>
 internal static class CodeServiceCollectionExtensions
 {
     public static IServiceCollection AddCodeMethod(this IServiceCollection services)
@@ -15,6 +15,6 @@ internal static class CodeServiceCollectionExtensions
         services.TryAddScoped<CodeIdentityFinder>();
         services.TryAddScoped<LoginCodes>();
         services.TryAddScoped<RegistrationCodes>();
-        return services;
+        return services.AddStrategy<CodeRegistrationStrategy>();
     }
 }

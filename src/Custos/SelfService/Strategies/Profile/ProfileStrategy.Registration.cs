@@ -25,7 +25,8 @@ internal sealed partial class ProfileStrategy : IRegistrationStrategy
 
     /// <summary>
     /// "Back" (<c>screen=previous</c>, or the legacy <c>method=profile:back</c>, whatever the <c>method</c>) shows the
-    /// first screen again; <c>method=profile</c> checks the traits and moves on to the credential screen.
+    /// first screen again; <c>method=profile</c>, or any other <c>screen</c> (the code form's "Back" posts
+    /// <c>screen=credential-selection</c> beside <c>method=code</c>), checks the traits and moves on to the credential screen.
     /// </summary>
     public async Task<StrategyOutcome<RegistrationSucceeded>> SubmitAsync(FlowSubmission<RegistrationFlow> submission, RegistrationForm form, CancellationToken ct)
     {
@@ -36,7 +37,7 @@ internal sealed partial class ProfileStrategy : IRegistrationStrategy
             return StrategyOutcome<RegistrationSucceeded>.Respond(new FlowOutcome.Step(flow, StatusCodes.Status400BadRequest));
         }
 
-        if (submission.Method != Method)
+        if (submission.Method != Method && string.IsNullOrEmpty(submission.Text("screen")))
         {
             return StrategyOutcome<RegistrationSucceeded>.NotResponsible;
         }
@@ -51,6 +52,8 @@ internal sealed partial class ProfileStrategy : IRegistrationStrategy
             return StrategyOutcome<RegistrationSucceeded>.Invalid;
         }
 
+        // A fresh choice of method: a code sent earlier on this flow no longer decides how the next submission is read.
+        flow.State = "choose_method";
         await form.ShowAsync(RegistrationScreen.Credentials, ct);
         // Kratos answers the accepted first step with 400 and the flow for JSON clients: it is the normal path.
         return StrategyOutcome<RegistrationSucceeded>.Respond(new FlowOutcome.Step(flow, StatusCodes.Status400BadRequest));
