@@ -56,6 +56,29 @@ public abstract class FlowStrategyContextConformance(DatabaseFixture fixture)
     }
 
     [SkippableFact]
+    public async Task AStaleCopy_CannotReopenAPassedFlow_ButThePassedFlowCanStillBeUpdated()
+    {
+        var flow = await NewFlowAsync();
+        flow.State = "sent_email";
+        await WithStoreAsync(async s => { await s.CreateAsync(flow, Ct); return 0; });
+        var winner = (await WithStoreAsync(s => s.GetAsync<SettingsFlow>(flow.Id, Ct)))!;
+        var loser = (await WithStoreAsync(s => s.GetAsync<SettingsFlow>(flow.Id, Ct)))!;
+
+        Assert.True(await WithStoreAsync(s => s.TryMarkPassedAsync(winner, Ct)));
+        loser.Ui.Messages.Add(new UiText(4000001, "stale", "error"));
+        await WithStoreAsync(async s => { await s.UpdateAsync(loser, Ct); return 0; });
+        var afterStale = (await WithStoreAsync(s => s.GetAsync<SettingsFlow>(flow.Id, Ct)))!;
+        winner.Ui.Messages.Add(new UiText(4010002, "passed", "error"));
+        await WithStoreAsync(async s => { await s.UpdateAsync(winner, Ct); return 0; });
+        var afterWinner = (await WithStoreAsync(s => s.GetAsync<SettingsFlow>(flow.Id, Ct)))!;
+
+        Assert.Equal("passed_challenge", afterStale.State);
+        Assert.Empty(afterStale.Ui.Messages);
+        Assert.Equal("passed_challenge", afterWinner.State);
+        Assert.Equal(4010002, Assert.Single(afterWinner.Ui.Messages).Id);
+    }
+
+    [SkippableFact]
     public async Task TheStrategyContext_IsNeverInTheFlowsJson()
     {
         var flow = await NewFlowAsync();

@@ -50,9 +50,12 @@ internal sealed class SqlFlowStore(DbSession db) : IFlowStore
     public async Task UpdateAsync(Flow flow, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);
+        // A request that lost a race to complete the flow holds a stale copy; writing it back would reopen the passed
+        // flow (a resend could then issue a new code, and a second identity come out of one registration).
         await connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE {FlowKinds.Table(flow.Kind)} SET state = @State, request_url = @RequestUrl, active_method = @ActiveMethod, ui = {Json("@Ui")}, "
-            + $"csrf_token = @CsrfToken, internal_context = {Json("@InternalContext")}, expires_at = @ExpiresAt, updated_at = @UpdatedAt WHERE nid = @Nid AND id = @Id",
+            + $"csrf_token = @CsrfToken, internal_context = {Json("@InternalContext")}, expires_at = @ExpiresAt, updated_at = @UpdatedAt WHERE nid = @Nid AND id = @Id "
+            + "AND (state <> 'passed_challenge' OR @State = 'passed_challenge')",
             Parameters(flow), db.Transaction, cancellationToken: ct));
     }
 

@@ -33,10 +33,13 @@ internal sealed class AvailableAalCalculator
     }
 
     /// <summary>The summed factors of all credentials; types without a contributor count nothing.</summary>
-    public FactorCount Count(IReadOnlyDictionary<string, Credentials> credentials)
+    public FactorCount Count(IReadOnlyDictionary<string, Credentials> credentials) => Count(credentials, _ => true);
+
+    /// <summary>The summed factors of the credential types <paramref name="include"/> accepts.</summary>
+    public FactorCount Count(IReadOnlyDictionary<string, Credentials> credentials, Func<string, bool> include)
     {
         var total = FactorCount.None;
-        foreach (var contributor in _contributors)
+        foreach (var contributor in _contributors.Where(c => include(c.CredentialType)))
         {
             total += contributor.Count(credentials.GetValueOrDefault(contributor.CredentialType));
         }

@@ -46,7 +46,7 @@ internal static class CodeApp
     /// The app with the code schema as default (and <c>legacy</c>, the e-mail/password schema without code addresses);
     /// <paramref name="extraYaml"/> is appended as top-level YAML (e.g. <c>courier:</c>).
     /// </summary>
-    public static CustosAppFactory Create(string extraYaml = "", bool watchCourier = false, bool fallback = false) => new()
+    public static CustosAppFactory Create(string extraYaml = "", bool watchCourier = false, bool fallback = false, bool identifierFirst = false) => new()
     {
         WatchCourier = watchCourier,
         ExtraYaml = $"""
@@ -66,6 +66,9 @@ internal static class CodeApp
                   passwordless_enabled: true
                   config:
                     missing_credential_fallback_enabled: {(fallback ? "true" : "false")}
+              flows:
+                login:
+                  style: {(identifierFirst ? "identifier_first" : "unified")}
 
             """ + extraYaml,
     };

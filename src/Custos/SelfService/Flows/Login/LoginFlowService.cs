@@ -62,10 +62,34 @@ internal sealed partial class LoginFlowService(
             flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginMFA());
         }
 
-        await PopulateAsync(flow, await FormForAsync(flow, session, ct), ct);
+        var form = await FormForAsync(flow, session, ct);
+        await PopulateAsync(flow, form, ct);
+        if (form.Mode == LoginFormMode.SecondFactor && Enabled().OfType<IFastLoginStrategy>().Any())
+        {
+            return await CreateWithFastLoginAsync(flow, form.Identity!, ct);
+        }
+
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }
+
+    // A step-up with one way forward skips the choice (Kratos's FastLogin2FA): the flow, the code and its message are
+    // stored together, or none of them.
+    private Task<FlowOutcome> CreateWithFastLoginAsync(LoginFlow flow, Identity.Identity identity, CancellationToken ct) =>
+        db.RunInTransactionAsync(async c =>
+        {
+            await store.CreateAsync(flow, c);
+            foreach (var strategy in Enabled().OfType<IFastLoginStrategy>())
+            {
+                if (await strategy.FastSecondFactorAsync(flow, identity, c) is { } outcome)
+                {
+                    await store.UpdateAsync(flow, c);
+                    return outcome;
+                }
+            }
+
+            return new FlowOutcome.Created(flow);
+        }, ct);
 
     public Task<FlowOutcome> GetAsync(LoginFlow flow)
     {

@@ -8,6 +8,7 @@ using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
+using Custos.Sessions.Assurance;
 using Microsoft.Extensions.Options;
 
 namespace Custos.SelfService.Strategies.Code;
@@ -19,14 +20,16 @@ namespace Custos.SelfService.Strategies.Code;
 /// <see cref="CodeStrategy"/> because login needs the identity finder and the login code store, which recovery and
 /// verification do not.
 /// </summary>
-internal sealed class CodeLoginStrategy(
+internal sealed partial class CodeLoginStrategy(
     LoginCodes codes,
     CodeIdentityFinder finder,
     IdentitySchemaProvider schemas,
     IIdentityPool identities,
     CsrfGuard csrf,
+    AvailableAalCalculator factors,
+    LoginForms forms,
     IOptionsMonitor<CustosOptions> options,
-    TimeProvider clock) : ILoginStrategy
+    TimeProvider clock) : ILoginStrategy, IFastLoginStrategy
 {
     public string Method => CredentialTypes.Code;
 

@@ -69,6 +69,19 @@ internal sealed class IdentifierFirstStrategy(
             return StrategyOutcome<LoginSucceeded>.Invalid;
         }
 
+        // A person whose only way in is a code gets it at once (Kratos's FastLogin1FA).
+        if (identity is not null)
+        {
+            foreach (var fast in forms.Enabled().OfType<IFastLoginStrategy>())
+            {
+                if (await fast.FastFirstFactorAsync(flow, identity, identifier, ct) is { } outcome)
+                {
+                    await store.UpdateAsync(flow, ct);
+                    return StrategyOutcome<LoginSucceeded>.Respond(outcome);
+                }
+            }
+        }
+
         // Step 2 keeps the identifier in the form, hidden, and drops step 1's button.
         flow.Ui.Nodes.RemoveAll(n => n.Key == "method" && n.Group == UiNodeGroup.IdentifierFirst);
         if (flow.Ui.Find("identifier") is { } node)
