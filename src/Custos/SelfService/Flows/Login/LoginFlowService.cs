@@ -4,6 +4,7 @@ using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
@@ -20,7 +21,8 @@ internal sealed partial class LoginFlowService(
     IIdentityPool identities,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     SessionAalGuard aal,
-    DbSession db)
+    DbSession db,
+    BeforeWebHooks beforeHooks)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");
@@ -63,6 +65,7 @@ internal sealed partial class LoginFlowService(
         }
 
         await PopulateAsync(flow, await FormForAsync(flow, session, ct), ct);
+        await beforeHooks.RunAsync(flow, request, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }
