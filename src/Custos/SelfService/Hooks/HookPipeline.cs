@@ -14,9 +14,8 @@ internal sealed class HookPipeline<THook, TContext>(IEnumerable<THook> executors
     {
         foreach (var planned in HookPlan.Resolve(options.CurrentValue, context.FlowKind, context.Phase, context.Method))
         {
-            // A planned hook without an executor at this point is passed over: the login `verification` hook (and with
-            // it show_verification_ui at login) gets its executor with the step that issues verification on login;
-            // verify_new_address and notify_previous_addresses have none (docs/differences.md lists what is not run).
+            // A planned hook without an executor at this point is passed over: verify_new_address and
+            // notify_previous_addresses have none (docs/differences.md lists what is not run).
             // The last executor registered for a kind wins, as with any DI registration (a host can replace one).
             if (executors.LastOrDefault(e => e.Kind == planned.Kind) is not { } executor)
             {

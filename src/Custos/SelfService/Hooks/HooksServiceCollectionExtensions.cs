@@ -24,6 +24,8 @@ internal static class HooksServiceCollectionExtensions
         services.AddScoped<IPostRegistrationHook>(sp => sp.GetRequiredService<SessionIssuerHook>());
         services.AddScoped<IPostLoginHook>(sp => sp.GetRequiredService<RequireVerifiedAddressHook>());
         services.AddScoped<IPostLoginHook>(sp => sp.GetRequiredService<RevokeActiveSessionsHook>());
+        services.AddScoped<IPostLoginHook>(sp => sp.GetRequiredService<VerifierHook>());
+        services.AddScoped<IPostLoginHook>(sp => sp.GetRequiredService<ShowVerificationUiHook>());
         services.AddScoped<IPostSettingsHook>(sp => sp.GetRequiredService<VerifierHook>());
         services.AddScoped<IPostSettingsHook>(sp => sp.GetRequiredService<ShowVerificationUiHook>());
         services.AddScoped<IPostSettingsHook>(sp => sp.GetRequiredService<RevokeActiveSessionsHook>());

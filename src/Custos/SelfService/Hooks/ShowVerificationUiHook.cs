@@ -10,13 +10,15 @@ namespace Custos.SelfService.Hooks;
 /// <c>continue_with</c> and, for a browser, a redirect to the verification UI. With none started it does nothing.
 /// </summary>
 internal sealed class ShowVerificationUiHook(VerificationHook verification, IOptionsMonitor<CustosOptions> options)
-    : IPostRegistrationHook, IPostSettingsHook
+    : IPostRegistrationHook, IPostSettingsHook, IPostLoginHook
 {
     public HookKind Kind => HookKind.ShowVerificationUi;
 
     public Task<HookResult> RunAsync(PostRegistrationContext context, PlannedHook hook, CancellationToken ct) => Show(context);
 
     public Task<HookResult> RunAsync(PostSettingsContext context, PlannedHook hook, CancellationToken ct) => Show(context);
+
+    public Task<HookResult> RunAsync(PostLoginContext context, PlannedHook hook, CancellationToken ct) => Show(context);
 
     private Task<HookResult> Show(IVerificationHookContext context)
     {

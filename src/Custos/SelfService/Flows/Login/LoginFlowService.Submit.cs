@@ -108,7 +108,7 @@ internal sealed partial class LoginFlowService
                     throw new FlowAlreadyPassedException();
                 }
 
-                return await CompleteAsync(request, flow, stored, resumed ? current : null, login.Method, c);
+                return await CompleteAsync(context, resumed ? current : null, login.Method, c);
             }, ct);
         }
         catch (FlowAlreadyPassedException)
@@ -117,8 +117,9 @@ internal sealed partial class LoginFlowService
         }
     }
 
-    private async Task<FlowOutcome> CompleteAsync(FlowRequest request, LoginFlow flow, Session session, RequestSession? resumed, AuthenticationMethod authentication, CancellationToken ct)
+    private async Task<FlowOutcome> CompleteAsync(PostLoginContext hooked, RequestSession? resumed, AuthenticationMethod authentication, CancellationToken ct)
     {
+        var (request, flow, session) = (hooked.Request, hooked.Flow, hooked.Session);
         string token;
         if (resumed is not null)
         {
@@ -136,6 +137,12 @@ internal sealed partial class LoginFlowService
         var satisfied = await aal.SatisfiesAalAsync(session, factory.Options.Session.Whoami.RequiredAal, ct);
         var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false, expandIdentity: satisfied);
         var api = new JsonObject { ["session_token"] = token, ["session"] = sessionJson };
+        if (hooked.ContinueWith.Count > 0)
+        {
+            // show_verification_ui's item; Kratos leaves continue_with out of an API login answer without items.
+            api["continue_with"] = new JsonArray([.. hooked.ContinueWith.Select(i => (JsonNode)i.DeepClone())]);
+        }
+
         if (!flow.IsBrowser)
         {
             return new FlowOutcome.Succeeded(flow, api, null, "");
@@ -153,9 +160,11 @@ internal sealed partial class LoginFlowService
         var spa = new JsonObject
         {
             ["session"] = sessionJson.DeepClone(),
-            ["continue_with"] = new JsonArray(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl }),
+            // Kratos adds redirect_browser_to before the hooks run, so show_verification_ui comes after it.
+            ["continue_with"] = new JsonArray([new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl },
+                .. hooked.ContinueWith.Select(i => (JsonNode)i.DeepClone())]),
         };
-        return new FlowOutcome.Succeeded(flow, api, spa, returnUrl);
+        return new FlowOutcome.Succeeded(flow, api, spa, hooked.BrowserRedirect ?? returnUrl);
     }
 
     private async Task<FlowOutcome> InvalidAsync(LoginFlow flow, UiText message, CancellationToken ct)

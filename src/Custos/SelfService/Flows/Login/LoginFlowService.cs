@@ -4,6 +4,7 @@ using Custos.Persistence;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
@@ -20,7 +21,8 @@ internal sealed partial class LoginFlowService(
     IIdentityPool identities,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     SessionAalGuard aal,
-    DbSession db)
+    DbSession db,
+    BeforeWebHooks beforeHooks)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");
@@ -64,6 +66,7 @@ internal sealed partial class LoginFlowService(
 
         var form = await FormForAsync(flow, session, ct);
         await PopulateAsync(flow, form, ct);
+        await beforeHooks.RunAsync(flow, request, ct);
         if (form.Mode == LoginFormMode.SecondFactor && Enabled().OfType<IFastLoginStrategy>().Any())
         {
             return await CreateWithFastLoginAsync(flow, form.Identity!, ct);

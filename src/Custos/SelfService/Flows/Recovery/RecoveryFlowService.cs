@@ -6,6 +6,7 @@ using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
+using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 
@@ -25,7 +26,8 @@ internal sealed partial class RecoveryFlowService(
     SessionManager sessions,
     SettingsFlowService settings,
     HookPipeline<IPostRecoveryHook, PostRecoveryContext> hooks,
-    DbSession db)
+    DbSession db,
+    BeforeWebHooks beforeHooks)
 {
     private const string NotFound = "The recovery request could not be found. Please restart the flow.";
 
@@ -50,6 +52,7 @@ internal sealed partial class RecoveryFlowService(
         var flow = factory.Init(New(type, request.Url), request);
         flow.SkipSettings = FlowQuery.Flag(request.Query, "skip_settings");
         ForNewFlows().Populate(flow);
+        await beforeHooks.RunAsync(flow, request, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }

@@ -82,7 +82,7 @@ internal sealed partial class RegistrationFlowService
             request.RotateCsrf();
         }
 
-        var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = AfterVerificationReturnTo(flow) };
+        var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = Verification.VerificationHook.AfterVerificationReturnTo(flow) };
         if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
         {
             return aborted;
@@ -118,10 +118,4 @@ internal sealed partial class RegistrationFlowService
         // A browser form post is sent on (to the verification UI when show_verification_ui asked for it); JSON clients get the body.
         return new FlowOutcome.Succeeded(flow, body, null, after.BrowserRedirect ?? returnUrl);
     }
-
-    /// <summary>The registration's <c>after_verification_return_to</c> becomes the verification flows' <c>return_to</c>.</summary>
-    private static string? AfterVerificationReturnTo(RegistrationFlow flow) =>
-        Uri.TryCreate(flow.RequestUrl, UriKind.Absolute, out var uri) && System.Web.HttpUtility.ParseQueryString(uri.Query)["after_verification_return_to"] is { Length: > 0 } value
-            ? value
-            : null;
 }

@@ -23,7 +23,8 @@ internal sealed partial class RegistrationFlowService(
     IEnumerable<IRegistrationStrategy> strategies,
     HookPipeline<IPostRegistrationHook, PostRegistrationContext> hooks,
     PrePersistWebHooks prePersist,
-    DbSession db)
+    DbSession db,
+    BeforeWebHooks beforeHooks)
 {
     /// <summary>The reason of the 404 for an unknown registration flow id.</summary>
     public const string NotFound = "The registration flow could not be found.";
@@ -62,6 +63,7 @@ internal sealed partial class RegistrationFlowService(
         }, request);
         var form = await FormAsync(flow, null, ct);
         await form.ShowAsync(form.FirstScreen, ct);
+        await beforeHooks.RunAsync(flow, request, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }

@@ -24,7 +24,8 @@ internal sealed partial class SettingsFlowService(
     SessionManager sessions,
     SessionAalGuard aal,
     PrePersistWebHooks prePersist,
-    DbSession db)
+    DbSession db,
+    BeforeWebHooks beforeHooks)
 {
     private const string NotFound = "The settings request could not be found. Please restart the flow.";
 
@@ -57,6 +58,7 @@ internal sealed partial class SettingsFlowService(
         // The strategies' forms depend on the credentials (an app linked or not, codes or none), which a session's
         // identity may not carry.
         await PopulateAsync(flow, await LoadIdentityAsync(identity.Id, ct), ct);
+        await beforeHooks.RunAsync(flow, request, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }

@@ -3,6 +3,7 @@ using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
 using Custos.SelfService.Flows.Submit;
+using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
 
 namespace Custos.SelfService.Flows.Verification;
@@ -18,7 +19,9 @@ internal sealed partial class VerificationFlowService(
     IEnumerable<IVerificationStrategy> strategies,
     VerificationFlowReplacer replacer,
     IPrivilegedIdentityPool identities,
-    DbSession db)
+    DbSession db,
+    BeforeWebHooks beforeHooks,
+    CommittedWebHooks afterHooks)
 {
     private const string NotFound = "The verification request could not be found. Please restart the flow.";
 
@@ -35,6 +38,7 @@ internal sealed partial class VerificationFlowService(
         EnsureEnabled();
         var flow = factory.Init(New(type, request.Url), request);
         Strategy.Populate(flow);
+        await beforeHooks.RunAsync(flow, request, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }

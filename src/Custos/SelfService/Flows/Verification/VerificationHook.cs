@@ -38,6 +38,33 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
     }
 
     /// <summary>
+    /// The login <c>verification</c> hook: a verification flow, its message sent, for the first address that is not
+    /// verified (whatever its status), as Kratos's verifier does at login; returns it, or nothing when every address
+    /// is verified or verification is disabled. Only the first, since a client can be sent to one flow only.
+    /// </summary>
+    public async Task<IReadOnlyList<(VerificationFlow Flow, VerifiableAddress Address)>> StartFirstAsync(
+        FlowRequest request, string flowType, Identity.Identity identity, string? returnTo, CancellationToken ct)
+    {
+        var address = identity.VerifiableAddresses.FirstOrDefault(a => !a.Verified && a.Value.Length > 0 && a.Via == "email");
+        if (!O.Selfservice.Flows.Verification.Enabled || address is null)
+        {
+            return [];
+        }
+
+        returnTo = returnTo is not null && IsAllowed(returnTo) ? returnTo : null;
+        return [(await verification.CreateSentAsync(request, flowType, identity, address, returnTo, ct), address)];
+    }
+
+    /// <summary>
+    /// The <c>after_verification_return_to</c> of a flow's request URL: the <c>return_to</c> of the verification flows
+    /// its hooks start.
+    /// </summary>
+    public static string? AfterVerificationReturnTo(Flow flow) =>
+        Uri.TryCreate(flow.RequestUrl, UriKind.Absolute, out var uri) && System.Web.HttpUtility.ParseQueryString(uri.Query)["after_verification_return_to"] is { Length: > 0 } value
+            ? value
+            : null;
+
+    /// <summary>
     /// <c>require_verified_address</c> on login: null when the identity has a verified address, else the error that
     /// aborts the login, after a code went to its first address. JSON clients get 403 (with Kratos's <c>code</c> 400
     /// in the body) and <c>continue_with</c>; browsers are sent to the verification UI.

@@ -22,6 +22,8 @@ internal static class WebHooksServiceCollectionExtensions
         services.TryAddScoped<IWebHookDeliveryStore, SqlWebHookDeliveryStore>();
         services.TryAddScoped<WebHookRunner>();
         services.TryAddScoped<PrePersistWebHooks>();
+        services.TryAddScoped<BeforeWebHooks>();
+        services.TryAddScoped<CommittedWebHooks>();
         if (services.Any(d => d.ServiceType == typeof(WebHookHook)))
         {
             return services;
