@@ -55,3 +55,9 @@ export function contrast(fg, bg) {
   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
   return (a + 0.05) / (b + 0.05);
 }
+
+/** Saves a screenshot of one part of a page (a settings section, say) as <name>.png. */
+export async function screenshotOf(locator, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
