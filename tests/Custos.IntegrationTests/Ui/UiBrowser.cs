@@ -65,6 +65,15 @@ public sealed partial class UiBrowser
         return await OpenAsync(response.Headers.Location!.ToString());
     }
 
+    /// <summary>Posts the first form inside the method block marked <c>data-group="<paramref name="group"/>"</c> (a settings section, a second factor).</summary>
+    public Task<(HttpResponseMessage Response, string Html)> SubmitInGroupAsync(string html, string group, Dictionary<string, string> fields)
+    {
+        var start = html.IndexOf($"data-group=\"{group}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no data-group=\"{group}\" on the page");
+        var form = Forms().Match(html, start);
+        return SubmitAsync(form.Value, "/self-service/", fields);
+    }
+
     /// <summary>Registers on the built-in pages (profile first, then the password) and ends on the welcome page.</summary>
     public async Task<string> RegisterAsync(string email, string password, string first = "Ada")
     {

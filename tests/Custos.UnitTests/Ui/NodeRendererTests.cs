@@ -116,7 +116,29 @@ public sealed class NodeRendererTests
             {"type":"text","group":"lookup_secret","attributes":{"text":{"id":1050015,"text":"abcd, <efgh>","type":"info","context":{"secrets":[{"id":1050009,"text":"abcd","type":"info"},{"id":1050009,"text":"<efgh>","type":"info"}]}},"id":"lookup_secret_codes","node_type":"text"},"messages":[],"meta":{}}
             """);
 
-        Assert.Equal("<div class=\"text-node\" id=\"lookup_secret_codes\" data-message-id=\"1050015\"><ul class=\"secrets\"><li><code>abcd</code></li><li><code>&lt;efgh&gt;</code></li></ul></div>", html);
+        Assert.Equal("<div class=\"text-node\" id=\"lookup_secret_codes\" data-message-id=\"1050015\"><ul class=\"secrets\"><li><code>abcd</code></li><li><code>&lt;efgh&gt;</code></li></ul>"
+            + "<a href=\"data:text/plain;charset=utf-8,abcd%0A%3Cefgh%3E%0A\" download=\"backup-recovery-codes.txt\" class=\"button secondary download\" data-testid=\"download-codes\">Download</a></div>", html);
+    }
+
+    [Fact]
+    public void TextNode_LookupSecrets_UsedAndMaskedCodesAreLeftOutOfTheDownload()
+    {
+        var (html, _) = Render("""
+            {"type":"text","group":"lookup_secret","attributes":{"text":{"id":1050015,"text":"used, ********, wxyz","type":"info","context":{"secrets":[{"id":1050014,"text":"Secret was used at 2026-12-07","type":"info","context":{"used_at":"2026-12-07T00:00:00Z"}},{"id":1050009,"text":"********","type":"info","context":{"secret":"********"}},{"id":1050009,"text":"wxyz","type":"info","context":{"secret":"wxyz"}}]}},"id":"lookup_secret_codes","node_type":"text"},"messages":[],"meta":{}}
+            """);
+
+        Assert.Contains("<a href=\"data:text/plain;charset=utf-8,wxyz%0A\" download=\"backup-recovery-codes.txt\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextNode_LookupSecrets_AllMasked_HaveNoDownload()
+    {
+        var (html, _) = Render("""
+            {"type":"text","group":"lookup_secret","attributes":{"text":{"id":1050015,"text":"********","type":"info","context":{"secrets":[{"id":1050009,"text":"********","type":"info","context":{"secret":"********"}}]}},"id":"lookup_secret_codes","node_type":"text"},"messages":[],"meta":{}}
+            """);
+
+        Assert.Contains("<li><code>********</code></li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("download", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,3 +55,13 @@ export function contrast(fg, bg) {
   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
   return (a + 0.05) / (b + 0.05);
 }
+
+/** Saves a screenshot of one part of a page (a settings section, say), with a margin of the page around it, as <name>.png. */
+export async function screenshotOf(locator, name, margin = 24) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const box = await locator.boundingBox();
+  // boundingBox is relative to the viewport, a full-page clip to the document.
+  const [scrollX, scrollY] = await locator.page().evaluate(() => [window.scrollX, window.scrollY]);
+  const clip = { x: Math.max(0, box.x + scrollX - margin), y: Math.max(0, box.y + scrollY - margin), width: box.width + 2 * margin, height: box.height + 2 * margin };
+  await locator.page().screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), clip, fullPage: true });
+}

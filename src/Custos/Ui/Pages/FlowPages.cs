@@ -68,10 +68,11 @@ internal sealed class FlowPages(PublicApi api, IOptionsMonitor<CustosOptions> op
         {
             Title = Title(kind, flow),
             Main = main,
-            SignOutCsrfToken = kind == FlowPageKind.Settings ? csrf.MaskedToken(context) : null,
+            // The second-factor and refresh logins belong to a signed-in browser, which may rather sign out.
+            SignOutCsrfToken = kind == FlowPageKind.Settings || BoundToSession(kind, flow) ? csrf.MaskedToken(context) : null,
         };
-        main.Element("p", kind.Intro, ("class", "intro"));
-        FlowForms.Render(main, flow, new NodeRenderer(page), kind.FormPerGroup);
+        main.Element("p", Intro(kind, flow), ("class", "intro"));
+        FlowForms.Render(main, flow, new NodeRenderer(page), kind.FormPerGroup, kind.GroupCaptions);
         Links(main, site, kind, flow);
         return PageShell.Render(site, page);
     }
@@ -88,12 +89,35 @@ internal sealed class FlowPages(PublicApi api, IOptionsMonitor<CustosOptions> op
             : kind.Title;
     }
 
+    private static string Intro(FlowPageKind kind, JsonObject flow)
+    {
+        if (kind != FlowPageKind.Login)
+        {
+            return kind.Intro;
+        }
+
+        return NodeJson.Str(flow["requested_aal"]) == "aal2" ? "Your account is protected by a second factor. Use it to finish signing in."
+            : NodeJson.Bool(flow["refresh"]) ? "Sign in again to continue."
+            : kind.Intro;
+    }
+
+    private static bool BoundToSession(FlowPageKind kind, JsonObject flow) =>
+        kind == FlowPageKind.Login && (NodeJson.Str(flow["requested_aal"]) == "aal2" || NodeJson.Bool(flow["refresh"]));
+
     private static void Links(Html h, UiSite site, FlowPageKind kind, JsonObject flow)
     {
         var returnTo = NodeJson.Str(flow["return_to"]);
         string Keep(string page) => returnTo is null ? site.Page(page) : QueryHelpers.AddQueryString(site.Page(page), "return_to", returnTo);
         h.Open("nav", ("class", "flow-links"), ("aria-label", "Other options"));
-        if (kind == FlowPageKind.Login)
+        if (BoundToSession(kind, flow))
+        {
+            // A second factor cannot be skipped: the way out is the header's "Sign out".
+            if (NodeJson.Bool(flow["refresh"]))
+            {
+                h.Open("p").Element("a", "Back to your account", ("href", site.Page("welcome"))).Close("p");
+            }
+        }
+        else if (kind == FlowPageKind.Login)
         {
             if (site.RegistrationEnabled)
             {

@@ -13,7 +13,11 @@ internal static partial class FlowForms
 {
     public const string DefaultGroup = "default";
 
-    public static void Render(Html h, JsonObject flow, NodeRenderer renderer, bool formPerGroup)
+    /// <param name="captions">
+    /// Captions of method groups in the one-form layout ("Email me a code"), shown when the form offers more than one
+    /// method; a group without one gets none.
+    /// </param>
+    public static void Render(Html h, JsonObject flow, NodeRenderer renderer, bool formPerGroup, IReadOnlyDictionary<string, string>? captions = null)
     {
         var ui = flow["ui"] as JsonObject ?? [];
         MessageList.Render(h, NodeJson.Objects(ui["messages"]).ToList(), "flow-messages");
@@ -27,23 +31,64 @@ internal static partial class FlowForms
         var nodes = NodeJson.Objects(ui["nodes"]).ToList();
         var groups = nodes.Select(Group).Where(g => g != DefaultGroup).Distinct(StringComparer.Ordinal).ToList();
         var shared = nodes.Where(n => Group(n) == DefaultGroup).ToList();
-        if (!formPerGroup || groups.Count == 0)
+        var form = new FormTarget(action, method);
+        if (formPerGroup && groups.Count > 0)
         {
-            h.Open("form", ("action", action), ("method", method), ("class", "flow-form"));
-            HiddenMessages(h, nodes);
-            var carried = HiddenPairs(nodes);
-            Nodes(h, renderer, shared, noValidate: false, carried);
-            foreach (var group in groups)
-            {
-                h.Open("div", ("class", "group group-" + CssName(group)), ("data-group", group));
-                Nodes(h, renderer, nodes.Where(n => Group(n) == group).ToList(), NoValidate(nodes, group), carried);
-                h.Close("div");
-            }
+            Sections(h, renderer, form, nodes, groups, shared);
+        }
+        else if (Offered(nodes, groups) > 1 && shared.All(NodeRenderer.IsInvisible))
+        {
+            // Methods that share no visible field (the second-factor page: app code or backup code) get a form each, so
+            // the browser checks only the pressed method's required field and Enter submits the method being typed in.
+            MethodForms(h, renderer, form, nodes, groups, shared, captions);
+        }
+        else
+        {
+            OneForm(h, renderer, form, nodes, groups, shared, captions);
+        }
+    }
 
-            h.Close("form");
-            return;
+    private static void OneForm(Html h, NodeRenderer renderer, FormTarget form, List<JsonObject> nodes, List<string> groups,
+        List<JsonObject> shared, IReadOnlyDictionary<string, string>? captions)
+    {
+        h.Open("form", ("action", form.Action), ("method", form.Method), ("class", "flow-form"));
+        HiddenMessages(h, nodes);
+        var carried = HiddenPairs(nodes);
+        // Only the first method's button is the page's main action; the alternatives below it are secondary.
+        var primaryDone = Nodes(h, renderer, shared, noValidate: false, carried, primaryDone: false);
+        var offered = Offered(nodes, groups);
+        foreach (var group in groups)
+        {
+            OpenGroup(h, group, offered, captions);
+            primaryDone = Nodes(h, renderer, nodes.Where(n => Group(n) == group).ToList(), NoValidate(nodes, group), carried, primaryDone);
+            h.Close("div");
         }
 
+        h.Close("form");
+    }
+
+    private static void MethodForms(Html h, NodeRenderer renderer, FormTarget form, List<JsonObject> nodes, List<string> groups,
+        List<JsonObject> shared, IReadOnlyDictionary<string, string>? captions)
+    {
+        // Groups of hidden inputs only (an identifier carried from an earlier step) travel with every method's form.
+        var carried = shared.Concat(nodes.Where(n => Group(n) != DefaultGroup && !IsOffered(nodes, Group(n)))).ToList();
+        HiddenMessages(h, carried);
+        var offered = Offered(nodes, groups);
+        var primaryDone = false;
+        foreach (var group in groups.Where(g => IsOffered(nodes, g)))
+        {
+            var own = nodes.Where(n => Group(n) == group).ToList();
+            var members = carried.Concat(own).ToList();
+            OpenGroup(h, group, offered, captions);
+            h.Open("form", ("action", form.Action), ("method", form.Method), ("class", "flow-form"));
+            HiddenMessages(h, own);
+            primaryDone = Nodes(h, renderer, members, NoValidate(nodes, group), HiddenPairs(members), primaryDone);
+            h.Close("form").Close("div");
+        }
+    }
+
+    private static void Sections(Html h, NodeRenderer renderer, FormTarget form, List<JsonObject> nodes, List<string> groups, List<JsonObject> shared)
+    {
         var sharedVisible = shared.Where(n => !NodeRenderer.IsInvisible(n)).ToList();
         foreach (var group in groups)
         {
@@ -51,13 +96,28 @@ internal static partial class FlowForms
             var own = nodes.Where(n => Group(n) == group).ToList();
             h.Open("section", ("class", "group group-" + CssName(group)), ("data-group", group), ("aria-labelledby", headingId));
             h.Element("h2", GroupTitle(group), ("id", headingId));
-            h.Open("form", ("action", action), ("method", method), ("class", "flow-form"));
+            h.Open("form", ("action", form.Action), ("method", form.Method), ("class", "flow-form"));
             HiddenMessages(h, own);
             var members = shared.Where(NodeRenderer.IsInvisible).Concat(group == groups[0] ? sharedVisible : []).Concat(own).ToList();
-            Nodes(h, renderer, members, NoValidate(nodes, group), HiddenPairs(members));
+            Nodes(h, renderer, members, NoValidate(nodes, group), HiddenPairs(members), primaryDone: false);
             h.Close("form").Close("section");
         }
     }
+
+    /// <summary>Opens a method's block, captioned when the page offers more than one method.</summary>
+    private static void OpenGroup(Html h, string group, int offered, IReadOnlyDictionary<string, string>? captions)
+    {
+        h.Open("div", ("class", "group group-" + CssName(group)), ("data-group", group));
+        if (offered > 1 && captions is not null && captions.TryGetValue(group, out var caption))
+        {
+            h.Element("p", caption, ("class", "group-caption"));
+        }
+    }
+
+    /// <summary>How many methods show something (a group of hidden inputs only offers nothing).</summary>
+    private static int Offered(List<JsonObject> nodes, List<string> groups) => groups.Count(g => IsOffered(nodes, g));
+
+    private static bool IsOffered(List<JsonObject> nodes, string group) => nodes.Any(n => Group(n) == group && !NodeRenderer.IsInvisible(n));
 
     /// <summary>A readable heading for a method group; unknown groups get their name.</summary>
     public static string GroupTitle(string group) => group switch
@@ -75,15 +135,17 @@ internal static partial class FlowForms
         _ => char.ToUpperInvariant(group[0]) + group[1..].Replace('_', ' '),
     };
 
-    private static void Nodes(Html h, NodeRenderer renderer, List<JsonObject> nodes, bool noValidate, HashSet<(string, string)> carried)
+    /// <returns>Whether a primary button has been written, by these nodes or before them.</returns>
+    private static bool Nodes(Html h, NodeRenderer renderer, List<JsonObject> nodes, bool noValidate, HashSet<(string, string)> carried, bool primaryDone)
     {
-        var primaryDone = false;
         foreach (var node in nodes)
         {
             var primary = !primaryDone && NodeRenderer.IsButton(node) && NodeJson.Str(node["attributes"]?["type"]) == "submit";
             primaryDone |= primary;
             renderer.Render(h, node, primary, noValidate, unnamed: NodeRenderer.IsButton(node) && carried.Contains(NameValue(node)));
         }
+
+        return primaryDone;
     }
 
     /// <summary>
@@ -111,6 +173,8 @@ internal static partial class FlowForms
     private static string Group(JsonObject node) => NodeJson.Str(node["group"]) ?? DefaultGroup;
 
     private static string CssName(string group) => NonCss().Replace(group.ToLowerInvariant(), "-");
+
+    private sealed record FormTarget(string Action, string Method);
 
     [GeneratedRegex("[^a-z0-9_-]")]
     private static partial Regex NonCss();

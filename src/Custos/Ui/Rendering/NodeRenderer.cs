@@ -10,6 +10,10 @@ namespace Custos.Ui.Rendering;
 /// </summary>
 internal sealed partial class NodeRenderer(UiPage page)
 {
+    // 1050009 "{secret}": one backup code in clear; "********" is what an unused code stored only as a MAC reads.
+    private const string ClearSecretMessageId = "1050009";
+    private const string HiddenSecret = "********";
+
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
     /// <param name="primary">Style a submit button as the form's main action.</param>
@@ -88,8 +92,8 @@ internal sealed partial class NodeRenderer(UiPage page)
             h.Open("div", ("class", "field")).Element("label", label ?? name, ("for", id));
             h.Void("input", ("type", SafeInputType(type)), ("id", id), ("name", name), ("value", type == "password" ? null : value),
                 ("required", Html.Flag(NodeJson.Bool(a["required"]))), ("disabled", disabled),
-                ("autocomplete", NodeJson.Str(a["autocomplete"]) ?? (name == "identifier" ? "username" : null)), ("pattern", NodeJson.Str(a["pattern"])),
-                ("maxlength", NodeJson.Int(a["maxlength"])), ("inputmode", type == "number" ? "numeric" : null),
+                ("autocomplete", NodeJson.Str(a["autocomplete"]) ?? DefaultAutocomplete(name)), ("pattern", NodeJson.Str(a["pattern"])),
+                ("maxlength", NodeJson.Int(a["maxlength"])), ("inputmode", type == "number" || name == "totp_code" ? "numeric" : null),
                 ("aria-describedby", messagesId), ("aria-invalid", invalid is null ? null : "true"));
         }
 
@@ -136,6 +140,7 @@ internal sealed partial class NodeRenderer(UiPage page)
             }
 
             h.Close("ul");
+            DownloadLink(h, secrets);
         }
         else
         {
@@ -143,6 +148,26 @@ internal sealed partial class NodeRenderer(UiPage page)
         }
 
         h.Close("div");
+    }
+
+    /// <summary>
+    /// A "Download" link for the codes that are shown in clear (1050009; used or MAC-only ones are left out): a
+    /// <c>data:</c> URL with <c>download</c>, so it needs no script and the codes never leave the page.
+    /// </summary>
+    private static void DownloadLink(Html h, List<JsonObject> secrets)
+    {
+        var codes = secrets.Where(s => NodeJson.Int(s["id"]) == ClearSecretMessageId)
+            .Select(s => NodeJson.Str(s["context"]?["secret"]) ?? NodeJson.Text(s))
+            .Where(c => !string.IsNullOrEmpty(c) && c != HiddenSecret)
+            .ToList();
+        if (codes.Count == 0)
+        {
+            return;
+        }
+
+        var text = string.Concat(codes.Select(c => c + "\n"));
+        h.Element("a", "Download", ("href", "data:text/plain;charset=utf-8," + Uri.EscapeDataString(text)),
+            ("download", "backup-recovery-codes.txt"), ("class", "button secondary download"), ("data-testid", "download-codes"));
     }
 
     private static void Anchor(Html h, JsonObject a)
@@ -196,6 +221,14 @@ internal sealed partial class NodeRenderer(UiPage page)
 
         return id;
     }
+
+    /// <summary>Kratos sends no autocomplete for these; the browser's one-time-code autofill and password managers want one.</summary>
+    private static string? DefaultAutocomplete(string name) => name switch
+    {
+        "identifier" => "username",
+        "totp_code" => "one-time-code",
+        _ => null,
+    };
 
     /// <summary>Kratos's input types map to HTML ones; anything unexpected falls back to text.</summary>
     private static string SafeInputType(string type) =>
