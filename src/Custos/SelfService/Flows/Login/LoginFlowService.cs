@@ -20,6 +20,7 @@ internal sealed partial class LoginFlowService(
     IIdentityPool identities,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     SessionAalGuard aal,
+    FlowNodeSorter sorter,
     DbSession db)
 {
     /// <summary>How a login submission is bound.</summary>
@@ -63,6 +64,7 @@ internal sealed partial class LoginFlowService(
         }
 
         await PopulateAsync(flow, await FormForAsync(flow, session, ct), ct);
+        await sorter.SortAsync(flow, null, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
     }
