@@ -28,6 +28,7 @@ internal static class SelfServiceServiceCollectionExtensions
     {
         services.TryAddSingleton<FlowResponder>();
         services.TryAddScoped<FlowFactory>();
+        services.TryAddScoped<FlowNodeSorter>();
         services.TryAddScoped<FlowBinder>();
         services.TryAddScoped<IFlowStore, SqlFlowStore>();
         services.TryAddScoped<SelfServiceErrorStore>();

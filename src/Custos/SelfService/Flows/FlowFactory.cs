@@ -80,12 +80,17 @@ internal sealed class FlowFactory(IOptionsMonitor<CustosOptions> options, TimePr
         flow.Ui.Action = FlowUrls.Action(flow.Kind, Options, flow.Id);
     }
 
-    /// <summary>Re-renders the masked CSRF token (a new mask on every render).</summary>
+    /// <summary>
+    /// Re-renders the masked CSRF token (a new mask on every render) where the node is, so the order a flow was given
+    /// (strategies contract §0.2: not always first) survives; a flow without one gets it first.
+    /// </summary>
     public void AddCsrfNode(Flow flow)
     {
         var value = flow.IsBrowser && flow.CsrfToken.Length > 0 ? csrf.Mask(flow.CsrfToken) : "";
+        var node = UiNode.Input(UiNodeGroup.Default, "csrf_token", "hidden", value, required: true);
+        var index = flow.Ui.Nodes.FindIndex(n => n.Key == "csrf_token");
         flow.Ui.Nodes.RemoveAll(n => n.Key == "csrf_token");
-        flow.Ui.Nodes.Insert(0, UiNode.Input(UiNodeGroup.Default, "csrf_token", "hidden", value, required: true));
+        flow.Ui.Nodes.Insert(index < 0 ? 0 : index, node);
     }
 
 }

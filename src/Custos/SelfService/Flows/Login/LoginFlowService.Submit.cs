@@ -57,6 +57,7 @@ internal sealed partial class LoginFlowService
                 case StrategyOutcome<LoginSucceeded>.Declined:
                     continue;
                 case StrategyOutcome<LoginSucceeded>.Rejected:
+                    await sorter.SortAsync(flow, null, ct);
                     await store.UpdateAsync(flow, ct);
                     return new FlowOutcome.Invalid(flow);
                 case StrategyOutcome<LoginSucceeded>.Responded responded:
@@ -99,6 +100,11 @@ internal sealed partial class LoginFlowService
                 var context = new PostLoginContext { Request = request, Flow = flow, Identity = identity, Session = stored, Method = login.Method.Method };
                 if ((await hooks.RunAsync(context, c)).Outcome is { } aborted)
                 {
+                    if (aborted is FlowOutcome.Invalid)
+                    {
+                        await sorter.SortAsync(flow, null, c);
+                    }
+
                     await store.UpdateAsync(flow, c);
                     return aborted;
                 }
@@ -170,6 +176,7 @@ internal sealed partial class LoginFlowService
     private async Task<FlowOutcome> InvalidAsync(LoginFlow flow, UiText message, CancellationToken ct)
     {
         flow.Ui.Messages.Add(message);
+        await sorter.SortAsync(flow, null, ct);
         await store.UpdateAsync(flow, ct);
         return new FlowOutcome.Invalid(flow);
     }
@@ -189,6 +196,7 @@ internal sealed partial class LoginFlowService
         };
         factory.InitReplacement(replacement, expired, request);
         await PopulateAsync(replacement, await FormForAsync(replacement, request.Session?.Session, ct), ct);
+        await sorter.SortAsync(replacement, null, ct);
         replacement.Ui.Messages.Add(Messages.ErrorValidationLoginFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
         return new FlowOutcome.Replaced(expired, replacement, factory.Now);

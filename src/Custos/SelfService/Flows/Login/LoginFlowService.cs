@@ -21,6 +21,7 @@ internal sealed partial class LoginFlowService(
     IIdentityPool identities,
     HookPipeline<IPostLoginHook, PostLoginContext> hooks,
     SessionAalGuard aal,
+    FlowNodeSorter sorter,
     DbSession db,
     BeforeWebHooks beforeHooks)
 {
@@ -66,6 +67,7 @@ internal sealed partial class LoginFlowService(
 
         var form = await FormForAsync(flow, session, ct);
         await PopulateAsync(flow, form, ct);
+        await sorter.SortAsync(flow, null, ct);
         await beforeHooks.RunAsync(flow, request, ct);
         if (form.Mode == LoginFormMode.SecondFactor && Enabled().OfType<IFastLoginStrategy>().Any())
         {

@@ -33,6 +33,7 @@ internal sealed partial class RegistrationFlowService
         if (await identities.ValidateAsync(identity, ct) is { Count: > 0 } invalid)
         {
             form.Reject(invalid);
+            form.SortNodes();
             await store.UpdateAsync(flow, ct);
             return new FlowOutcome.Invalid(flow);
         }
@@ -56,6 +57,7 @@ internal sealed partial class RegistrationFlowService
         catch (IdentityConflictException)
         {
             form.Reject([("", await identities.DuplicateMessageAsync(identity, ct))]);
+            form.SortNodes();
             await store.UpdateAsync(flow, ct);
             return new FlowOutcome.Invalid(flow);
         }
@@ -85,6 +87,11 @@ internal sealed partial class RegistrationFlowService
         var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = Verification.VerificationHook.AfterVerificationReturnTo(flow) };
         if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
         {
+            if (aborted is FlowOutcome.Invalid)
+            {
+                await sorter.SortAsync(flow, identity.SchemaId, ct);
+            }
+
             return aborted;
         }
 

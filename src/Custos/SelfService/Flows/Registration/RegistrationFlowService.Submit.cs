@@ -46,6 +46,7 @@ internal sealed partial class RegistrationFlowService
             switch (outcome)
             {
                 case StrategyOutcome<RegistrationSucceeded>.Rejected:
+                    form.SortNodes();
                     await store.UpdateAsync(flow, ct);
                     return new FlowOutcome.Invalid(flow);
                 case StrategyOutcome<RegistrationSucceeded>.Responded responded:
@@ -62,6 +63,7 @@ internal sealed partial class RegistrationFlowService
     private async Task<FlowOutcome> InvalidAsync(RegistrationFlow flow, UiText message, CancellationToken ct)
     {
         flow.Ui.Messages.Add(message);
+        await sorter.SortAsync(flow, null, ct);
         await store.UpdateAsync(flow, ct);
         return new FlowOutcome.Invalid(flow);
     }

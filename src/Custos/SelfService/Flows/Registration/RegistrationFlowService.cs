@@ -23,6 +23,7 @@ internal sealed partial class RegistrationFlowService(
     IEnumerable<IRegistrationStrategy> strategies,
     HookPipeline<IPostRegistrationHook, PostRegistrationContext> hooks,
     PrePersistWebHooks prePersist,
+    FlowNodeSorter sorter,
     DbSession db,
     BeforeWebHooks beforeHooks)
 {

@@ -28,7 +28,7 @@ internal sealed class RegistrationForm(
     /// <summary>The screen a new flow starts on: <see cref="RegistrationScreen.Unified"/> or <see cref="RegistrationScreen.Profile"/>.</summary>
     public RegistrationScreen FirstScreen => firstScreen;
 
-    /// <summary>Replaces the nodes (all but <c>csrf_token</c>) with <paramref name="screen"/>, trait values filled in.</summary>
+    /// <summary>Replaces the nodes (all but <c>csrf_token</c>) with <paramref name="screen"/>, trait values filled in, and sorts them.</summary>
     public async Task ShowAsync(RegistrationScreen screen, CancellationToken ct)
     {
         flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
@@ -46,7 +46,13 @@ internal sealed class RegistrationForm(
         {
             await strategy.PopulateAsync(flow, screen, ct);
         }
+
+        // Kratos sorts every screen it renders whole (a new flow, profile-first's steps), not in-place updates.
+        SortNodes();
     }
+
+    /// <summary>Puts the nodes in Kratos's registration order, traits in the order of this form's schema.</summary>
+    public void SortNodes() => NodeOrder.Registration(SchemaKeyOrder.Of(schema)).Sort(flow.Ui.Nodes);
 
     /// <summary>
     /// Refuses the submission: keeps the submitted trait values in their nodes, as Kratos restores them, and adds

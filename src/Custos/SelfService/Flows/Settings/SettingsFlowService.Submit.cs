@@ -54,6 +54,7 @@ internal sealed partial class SettingsFlowService
         switch (outcome)
         {
             case StrategyOutcome<SettingsSucceeded>.Rejected:
+                await sorter.SortAsync(flow, identity.SchemaId, ct);
                 await store.UpdateAsync(flow, ct);
                 return new FlowOutcome.Invalid(flow);
             case StrategyOutcome<SettingsSucceeded>.Responded responded:
@@ -129,6 +130,11 @@ internal sealed partial class SettingsFlowService
         var after = new PostSettingsContext { Request = request, Flow = flow, Identity = identity, Session = session, Method = method };
         if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
         {
+            if (aborted is FlowOutcome.Invalid)
+            {
+                await sorter.SortAsync(flow, identity.SchemaId, ct);
+            }
+
             return aborted;
         }
 
@@ -156,6 +162,7 @@ internal sealed partial class SettingsFlowService
     {
         await RenderAsync(flow, identity, ct);
         flow.Ui.Messages.Add(message);
+        await sorter.SortAsync(flow, identity.SchemaId, ct);
         await store.UpdateAsync(flow, ct);
         return new FlowOutcome.Invalid(flow);
     }
@@ -165,6 +172,7 @@ internal sealed partial class SettingsFlowService
         var replacement = NewFlow(expired.Type, expired.RequestUrl, identity);
         factory.InitReplacement(replacement, expired, request);
         await PopulateAsync(replacement, identity, ct);
+        await sorter.SortAsync(replacement, identity.SchemaId, ct);
         replacement.Ui.Messages.Add(Messages.ErrorValidationSettingsFlowExpired(expired.ExpiresAt, factory.Time));
         await store.CreateAsync(replacement, ct);
         return new FlowOutcome.Replaced(expired, replacement, factory.Now);

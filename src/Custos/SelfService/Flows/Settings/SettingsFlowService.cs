@@ -24,6 +24,7 @@ internal sealed partial class SettingsFlowService(
     SessionManager sessions,
     SessionAalGuard aal,
     PrePersistWebHooks prePersist,
+    FlowNodeSorter sorter,
     DbSession db,
     BeforeWebHooks beforeHooks)
 {
@@ -58,6 +59,7 @@ internal sealed partial class SettingsFlowService(
         // The strategies' forms depend on the credentials (an app linked or not, codes or none), which a session's
         // identity may not carry.
         await PopulateAsync(flow, await LoadIdentityAsync(identity.Id, ct), ct);
+        await sorter.SortAsync(flow, identity.SchemaId, ct);
         await beforeHooks.RunAsync(flow, request, ct);
         await store.CreateAsync(flow, ct);
         return new FlowOutcome.Created(flow);
@@ -164,6 +166,7 @@ internal sealed partial class SettingsFlowService(
     private async Task<SettingsFlow> StoreAfterRecoveryAsync(SettingsFlow flow, Identity.Identity identity, UiText message, CancellationToken ct)
     {
         await PopulateAsync(flow, identity, ct);
+        await sorter.SortAsync(flow, identity.SchemaId, ct);
         flow.Ui.Messages.Add(message);
         await store.CreateAsync(flow, ct);
         return flow;

@@ -13,7 +13,7 @@ namespace Custos.SelfService.Hooks.WebHooks;
 /// identity that is then stored; an interrupt puts its messages on the flow and answers it as invalid; a failure ends
 /// the flow with its error.
 /// </summary>
-internal sealed class PrePersistWebHooks(WebHookRunner runner, IFlowStore store, IOptionsMonitor<CustosOptions> options)
+internal sealed class PrePersistWebHooks(WebHookRunner runner, IFlowStore store, FlowNodeSorter sorter, IOptionsMonitor<CustosOptions> options)
 {
     /// <summary>Null to go on storing <paramref name="identity"/> (perhaps changed); otherwise the flow's answer.</summary>
     public async Task<FlowOutcome?> RunAsync(Flow flow, FlowRequest request, Identity.Identity identity, Session? session, string method, CancellationToken ct)
@@ -28,6 +28,7 @@ internal sealed class PrePersistWebHooks(WebHookRunner runner, IFlowStore store,
         {
             case WebHookOutcome.Interrupted interrupted:
                 WebHookInterrupts.ApplyTo(flow.Ui, interrupted.Messages, WebHookHook.GroupOf(method));
+                await sorter.SortAsync(flow, identity.SchemaId, ct);
                 await store.UpdateAsync(flow, ct);
                 return new FlowOutcome.Invalid(flow);
             case WebHookOutcome.Failed failed:
