@@ -13,6 +13,8 @@ internal static partial class FlowForms
 {
     public const string DefaultGroup = "default";
 
+    private const string PasswordGroup = "password";
+
     /// <param name="captions">
     /// Captions of method groups in the one-form layout ("Email me a code"), shown when the form offers more than one
     /// method; a group without one gets none.
@@ -30,6 +32,13 @@ internal static partial class FlowForms
         var method = string.Equals(NodeJson.Str(ui["method"]), "GET", StringComparison.OrdinalIgnoreCase) ? "get" : "post";
         var nodes = NodeJson.Objects(ui["nodes"]).ToList();
         var groups = nodes.Select(Group).Where(g => g != DefaultGroup).Distinct(StringComparer.Ordinal).ToList();
+        if (!formPerGroup)
+        {
+            // The API lists login and registration groups in Kratos's order, `code` before `password`; a person reads
+            // the password form as the main one, so the page shows it first and the other methods below it.
+            groups = groups.OrderBy(g => g == PasswordGroup ? 0 : 1).ToList();
+        }
+
         var shared = nodes.Where(n => Group(n) == DefaultGroup).ToList();
         var form = new FormTarget(action, method);
         if (formPerGroup && groups.Count > 0)
