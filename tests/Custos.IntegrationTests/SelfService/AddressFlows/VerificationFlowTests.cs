@@ -27,6 +27,7 @@ public abstract class VerificationFlowTests<TFactory>(TFactory app) : IClassFixt
         var registered = await (await client.RegisterAsync(email, Password)).JsonAsync();
         var show = registered["continue_with"]!.AsArray().Single(c => c!["action"]!.GetValue<string>() == "show_verification_ui")!;
         Assert.Equal(email, show["flow"]!["verifiable_address"]!.GetValue<string>());
+        Assert.False(show["flow"]!.AsObject().ContainsKey("url"), "a native app gets no UI URL, as in Kratos");
         Assert.Equal("sent", (await AddressAsync(email))["status"]!.GetValue<string>());
         var flow = await client.GetFlowAsync("verification", show["flow"]!["id"]!.GetValue<string>());
         Assert.Equal("sent_email", flow["state"]!.GetValue<string>());

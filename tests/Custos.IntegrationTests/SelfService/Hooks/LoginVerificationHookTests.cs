@@ -90,8 +90,10 @@ public sealed class LoginVerificationHookTests
         var response = await client.LoginAsync(email, Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var actions = (await response.JsonAsync())["continue_with"]!.AsArray().Select(c => c!["action"]!.GetValue<string>());
-        Assert.Equal(["redirect_browser_to", "show_verification_ui"], actions);
+        var items = (await response.JsonAsync())["continue_with"]!.AsArray();
+        Assert.Equal(["redirect_browser_to", "show_verification_ui"], items.Select(c => c!["action"]!.GetValue<string>()));
+        // A browser flow names the verification UI (Kratos sets `url` for browser flows only).
+        Assert.StartsWith("http://localhost:4455/verification?flow=", items[1]!["flow"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [SkippableFact]

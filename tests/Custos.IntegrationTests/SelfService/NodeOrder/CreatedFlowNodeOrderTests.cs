@@ -56,6 +56,23 @@ public sealed class CreatedFlowNodeOrderTests(AllMethodsApp app) : IClassFixture
             Names(flow));
     }
 
+    [SkippableFact]
+    public async Task Settings_Success_IsTheCreatedFlowsOrder()
+    {
+        // Kratos answers a settings success with the form of a new flow (settings.Handler.NewFlow), which it sorts.
+        var email = $"order-{Guid.NewGuid():N}@example.com";
+        var client = new FlowClient(app, ClientKind.Api);
+        Assert.Equal(HttpStatusCode.OK, (await client.RegisterAsync(email, Password)).StatusCode);
+        var flow = await client.InitAsync("settings");
+
+        var saved = await client.SubmitAsync(flow, new() { ["method"] = "profile", ["traits.email"] = email, ["traits.name.first"] = "Ada" });
+        var body = (await saved.JsonAsync()).AsObject();
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("success", body["state"]!.GetValue<string>());
+        Assert.Equal(Names(flow), Names(body));
+    }
+
     internal static List<string> Names(JsonObject flow) =>
         [.. flow["ui"]!["nodes"]!.AsArray().Select(n => n!["group"]!.GetValue<string>() + "/" + (n["attributes"]!["name"] ?? n["attributes"]!["id"])!.GetValue<string>())];
 }

@@ -141,6 +141,8 @@ internal sealed partial class SettingsFlowService
         flow.ContinueWith = after.ContinueWith.Count > 0 ? [.. after.ContinueWith] : null;
         flow.State = "success";
         await RenderAsync(flow, identity, ct);
+        // Kratos shows a new flow's form here, and a new settings flow is sorted.
+        await sorter.SortAsync(flow, identity.SchemaId, ct);
         flow.Ui.Messages.Add(Messages.InfoSelfServiceSettingsUpdateSuccess());
         await store.UpdateAsync(flow, ct);
         var returnUrl = flow.ReturnTo ?? O.Selfservice.Flows.Settings.After.DefaultBrowserReturnUrlFor(method);

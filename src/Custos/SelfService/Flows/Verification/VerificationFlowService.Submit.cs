@@ -24,7 +24,7 @@ internal sealed partial class VerificationFlowService
 
         // Using the secret and marking the address verified happen together or not at all.
         var (outcome, verified) = await db.RunInTransactionAsync(c => DispatchAsync(submission, c), ct);
-        return verified is null ? outcome : await RunAfterWebHooksAsync(submission, verified, outcome, ct) ?? outcome;
+        return verified is null ? outcome : await RunAfterWebHooksAsync(submission, verified, ct) ?? outcome;
     }
 
     private async Task<(FlowOutcome Outcome, Identity.Identity? Verified)> DispatchAsync(FlowSubmission<VerificationFlow> submission, CancellationToken ct)
@@ -70,7 +70,7 @@ internal sealed partial class VerificationFlowService
     /// storing the passed flow): a failure answers the request with its error, an interrupt answers with a new flow
     /// carrying its messages, and the address stays verified either way. Null to answer as the method decided.
     /// </summary>
-    private async Task<FlowOutcome?> RunAfterWebHooksAsync(FlowSubmission<VerificationFlow> submission, Identity.Identity identity, FlowOutcome outcome, CancellationToken ct)
+    private async Task<FlowOutcome?> RunAfterWebHooksAsync(FlowSubmission<VerificationFlow> submission, Identity.Identity identity, CancellationToken ct)
     {
         var (flow, request) = (submission.Flow, submission.Request);
         if (await afterHooks.RunAsync(flow, request, identity, session: null, method: null, ct) is not WebHookOutcome.Interrupted interrupted)

@@ -86,7 +86,7 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
 
         var error = new Hosting.CustosException(400, "identity is not verified", "Your account's email or phone address are not verified yet. Please check your email or phone inbox or re-request verification.", "session_verified_address_required")
         {
-            Details = new JsonObject { ["continue_with"] = new JsonArray(ContinueWith(flow, address)) },
+            Details = new JsonObject { ["continue_with"] = new JsonArray(ContinueWith(flow, address, alwaysUrl: true)) },
         };
         // Kratos sends this 400 error with HTTP 403.
         return new FlowOutcome.Error(error, StatusCodes.Status403Forbidden);
@@ -105,15 +105,19 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
         }
     }
 
-    /// <summary>The <c>show_verification_ui</c> item of <c>continue_with</c>.</summary>
-    public JsonObject ContinueWith(VerificationFlow flow, VerifiableAddress address) => new()
+    /// <summary>
+    /// The <c>show_verification_ui</c> item of <c>continue_with</c>. As in Kratos, <c>url</c> is only set for a browser
+    /// flow (a native app has no browser to send there), unless <paramref name="alwaysUrl"/> (<c>require_verified_address</c>
+    /// names it for every client).
+    /// </summary>
+    public JsonObject ContinueWith(VerificationFlow flow, VerifiableAddress address, bool alwaysUrl = false)
     {
-        ["action"] = "show_verification_ui",
-        ["flow"] = new JsonObject
+        var item = new JsonObject { ["id"] = flow.Id.ToString("D"), ["verifiable_address"] = address.Value };
+        if (alwaysUrl || flow.IsBrowser)
         {
-            ["id"] = flow.Id.ToString("D"),
-            ["verifiable_address"] = address.Value,
-            ["url"] = FlowUrls.Ui(FlowKind.Verification, O, flow.Id),
-        },
-    };
+            item["url"] = FlowUrls.Ui(FlowKind.Verification, O, flow.Id);
+        }
+
+        return new JsonObject { ["action"] = "show_verification_ui", ["flow"] = item };
+    }
 }
