@@ -17,6 +17,7 @@ using Custos.SelfService.Strategies.LookupSecret;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
 using Custos.SelfService.Strategies.Totp;
+using Custos.SelfService.Strategies.WebAuthn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService;
@@ -62,6 +63,7 @@ internal static class SelfServiceServiceCollectionExtensions
         selfService.MapRegistrationEndpoints();
         selfService.MapSettingsEndpoints();
         endpoints.MapWellKnownChangePassword();
+        endpoints.MapWebAuthnScript();
         selfService.MapRecoveryEndpoints();
         selfService.MapVerificationEndpoints();
         selfService.MapLogoutEndpoints();
