@@ -133,6 +133,23 @@ public abstract class WebAuthnSecondFactorTests<TApp>(TApp app) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task FiftyParallelSubmissions_OfOneAssertion_SucceedOnce()
+    {
+        var (email, _, _, key) = await WithKeyAsync();
+        using var _key = key;
+        var client = new FlowClient(app, ClientKind.Spa);
+        await client.LoginAsync(email, Password);
+        var flow = await client.InitAsync("login", "?aal=aal2");
+        var assertion = key.Get(Value(flow, "webauthn_login_trigger"), WebAuthnApp.Origin);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
+            client.SubmitAsync(flow, new() { ["method"] = "webauthn", ["identifier"] = email, ["webauthn_login"] = assertion }))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, r.StatusCode.ToString()));
+    }
+
+    [SkippableFact]
     public async Task AnAssertionOfAnotherKey_Is4000043()
     {
         var (email, _, _, key) = await WithKeyAsync();
