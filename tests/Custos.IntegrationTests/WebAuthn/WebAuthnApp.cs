@@ -55,7 +55,10 @@ public class WebAuthnApp : CustosAppFactory
     {
     }
 
-    internal WebAuthnApp(bool passwordless)
+    /// <param name="passwordless"><c>selfservice.methods.webauthn.config.passwordless</c>.</param>
+    /// <param name="loginStyle"><c>selfservice.flows.login.style</c>.</param>
+    // Internal: an xunit class fixture may have only one public constructor.
+    internal WebAuthnApp(bool passwordless, string loginStyle = "unified")
     {
         ExtraYaml = $"""
             selfservice:
@@ -70,6 +73,8 @@ public class WebAuthnApp : CustosAppFactory
                       origins:
                         - {Origin}
               flows:
+                login:
+                  style: {loginStyle}
                 registration:
                   after:
                     webauthn:
@@ -92,24 +97,6 @@ public class WebAuthnApp : CustosAppFactory
 public sealed class WebAuthnPostgresApp : WebAuthnApp
 {
     public WebAuthnPostgresApp()
-    {
-        UsePostgres();
-    }
-}
-
-/// <summary>Security keys as first factor (<c>config.passwordless: true</c>).</summary>
-public class WebAuthnPasswordlessApp : WebAuthnApp
-{
-    public WebAuthnPasswordlessApp()
-        : base(passwordless: true)
-    {
-    }
-}
-
-/// <summary><see cref="WebAuthnPasswordlessApp"/> on PostgreSQL.</summary>
-public sealed class WebAuthnPasswordlessPostgresApp : WebAuthnPasswordlessApp
-{
-    public WebAuthnPasswordlessPostgresApp()
     {
         UsePostgres();
     }
