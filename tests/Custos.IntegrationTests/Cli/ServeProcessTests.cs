@@ -44,6 +44,18 @@ public sealed class ServeProcessTests : IDisposable
         {
             Assert.Contains("\"+4915112345678\"", body, StringComparison.Ordinal);
         }
+
+        // Each quickstart's browser forms carry its methods' nodes (as JSON for a SPA).
+        using var spa = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
+        spa.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        var login = await spa.GetAsync("/self-service/login/browser");
+        var registration = await spa.GetAsync("/self-service/registration/browser");
+        var form = await login.Content.ReadAsStringAsync();
+
+        // Registration is profile-first by default: the methods show on its second screen.
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (login.StatusCode, registration.StatusCode));
+        Assert.Equal(name is "passkey" or "all-strategies", form.Contains("\"passkey_challenge\"", StringComparison.Ordinal));
+        Assert.Equal(name is "webauthn" or "passkey" or "all-strategies", form.Contains("\"value\":\"webauthn\"", StringComparison.Ordinal));
     }
 
     [Fact]
