@@ -19,7 +19,8 @@ const CONFIG = {
       password: { config: { haveibeenpwned_enabled: false } },
       passkey: { enabled: true, config: { rp: { ...RP, origins: [ORIGIN] } } },
     },
-    flows: { registration: { after: { passkey: { hooks: [{ hook: 'session' }] } } } },
+    // unified: the passkey button is on the first form (profile_first, Kratos's default, shows it on step 2 only).
+    flows: { registration: { style: 'unified', after: { passkey: { hooks: [{ hook: 'session' }] } } } },
   },
 };
 const PARAMS = [-7, -35, -36, -257, -258, -259, -37, -38, -39, -8];

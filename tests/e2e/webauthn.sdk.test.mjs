@@ -22,7 +22,7 @@ const config = (passwordless) => ({
       password: { config: { haveibeenpwned_enabled: false } },
       webauthn: { enabled: true, config: { passwordless, rp: { ...RP, origins: [ORIGIN] } } },
     },
-    flows: { registration: { after: { webauthn: { hooks: [{ hook: 'session' }] }, password: { hooks: [{ hook: 'session' }] } } } },
+    flows: { registration: { style: 'unified', after: { webauthn: { hooks: [{ hook: 'session' }] }, password: { hooks: [{ hook: 'session' }] } } } },
   },
 });
 const amr = (session) => session.authentication_methods.map((m) => [m.method, m.aal]);
