@@ -286,3 +286,34 @@ describe('passkeys through @ory/kratos-client-fetch', () => {
     for (const type of ['login', 'registration']) assertNoRawJs(await native.create(type));
   });
 });
+
+describe('passkey sign-up in profile_first style (Kratos default) through @ory/kratos-client-fetch', () => {
+  const server = useServer({
+    dev: true,
+    schema: schemaWith({ passkey: { display_name: true } }),
+    config: { ...CONFIG, selfservice: { ...CONFIG.selfservice, flows: { registration: { after: { passkey: { hooks: [{ hook: 'session' }] } } } } } },
+  });
+
+  for (const mode of ['native', 'browser']) {
+    test(`${mode}: passkey — no passkey nodes on the traits screen; the credential screen offers the passkey and it signs up`, async () => {
+      const s = await server.get();
+      const email = uniqueEmail(`passkey-profile-${mode}`);
+      const client = new FlowClient(s, mode);
+      const flow = await client.create('registration');
+      assert.deepEqual(names(groupNodes(flow, 'webauthn', 'passkey')), [], 'step 1 asks for the traits only');
+      const credentials = client.shownFlow(await client.submit('registration', flow, { method: 'profile', traits: { email } }));
+      assert.deepEqual(
+        names(groupNodes(credentials, 'webauthn', 'passkey')),
+        [...(mode === 'native' ? [] : ['webauthn_script']), 'passkey_register_trigger', 'passkey_register', 'passkey_create_data'],
+      );
+      const data = JSON.parse(node(credentials, 'passkey_create_data').attributes.value);
+      const created = new SoftAuthenticator({ origin: ORIGIN }).create(data);
+      client.loggedIn(await client.submit('registration', credentials, { method: 'passkey', traits: { email }, passkey_register: JSON.stringify(created) }));
+      const session = await client.whoami();
+      assert.equal(session.body.identity.traits.email, email);
+      assert.deepEqual(amr(session.body), [['passkey', 'aal1']]);
+      const credential = await adminCredential(s, session.body.identity.id, 'passkey');
+      assert.deepEqual(credential.identifiers, [userHandleOf(data.credentialOptions.publicKey)]);
+    });
+  }
+});
