@@ -250,6 +250,31 @@ describe('passkeys through @ory/kratos-client-fetch', () => {
     });
   }
 
+  for (const mode of ['spa', 'browser']) {
+    test(`${mode}: passkey — method=passkey without an assertion rebuilds the form with a fresh challenge (${mode === 'spa' ? '422' : '303'} to the login UI)`, async () => {
+      const { authenticator, identityId } = await signUp({ label: 'passkey-rebuild' });
+      const { client, flow, options } = await loginForm(mode);
+      const result = await client.submit('login', flow, { method: 'passkey' });
+      let rebuilt;
+      if (mode === 'spa') {
+        assert.equal(result.status, 422, JSON.stringify(result.body));
+        assert.equal(result.body.error.id, 'browser_location_change_required');
+        assert.match(result.body.redirect_browser_to, new RegExp(`\\?flow=${flow.id}$`));
+        rebuilt = await client.get('login', flow.id);
+      } else {
+        assert.equal(result.status, 303);
+        assert.ok(result.flow, `back to the login UI: ${result.location}`);
+        rebuilt = result.flow;
+      }
+      const fresh = JSON.parse(node(rebuilt, 'passkey_challenge').attributes.value);
+      assert.notEqual(fresh.publicKey.challenge, options.publicKey.challenge, 'a fresh challenge');
+      const stale = await refusedLogin(client, rebuilt, authenticator.get(options));
+      assert.deepEqual(messageIds(stale), [4000043], 'the replaced challenge no longer counts');
+      client.loggedIn(await client.submit('login', stale, { method: 'passkey', passkey_login: JSON.stringify(authenticator.get(fresh)) }));
+      assert.equal((await client.whoami()).body.identity.id, identityId);
+    });
+  }
+
   test('passkey sign counter (native): a non-increasing counter signs in with clone_warning and never lowers sign_count; an always-0 synced passkey is not flagged', async () => {
     const s = await server.get();
     const counted = await signUp({ label: 'passkey-counter' });
