@@ -257,3 +257,33 @@ describe('security keys (webauthn, passwordless mode) through @ory/kratos-client
     });
   }
 });
+
+describe('passkey login with a passwordless security key (the migration path of §4.6)', () => {
+  const both = config(true);
+  both.selfservice.methods.passkey = { enabled: true, config: { rp: { ...RP, origins: [ORIGIN] } } };
+  const server = useServer({ dev: true, schema: SCHEMA, config: both });
+
+  test('spa: webauthn passwordless key — a discoverable passkey login finds the identity by the webauthn user_handle', async () => {
+    const s = await server.get();
+    const email = uniqueEmail('webauthn-to-passkey');
+    const signup = new FlowClient(s, 'spa');
+    const registration = await signup.create('registration');
+    const options = JSON.parse(node(registration, 'webauthn_register_trigger').attributes.value);
+    const key = securityKey();
+    const created = key.create(options);
+    signup.loggedIn(
+      await signup.submit('registration', registration, { method: 'webauthn', traits: { email }, webauthn_register: JSON.stringify(created), webauthn_register_displayname: '' }),
+    );
+    const identityId = (await signup.whoami()).body.identity.id;
+    const stored = await adminCredential(s, identityId, 'webauthn');
+    assert.equal(stored.config.user_handle, fromB64url(options.publicKey.user.id).toString('base64'), 'the registration user handle is stored');
+
+    const client = new FlowClient(s, 'spa');
+    const flow = await client.create('login');
+    const challenge = JSON.parse(node(flow, 'passkey_challenge').attributes.value);
+    client.loggedIn(await client.submit('login', flow, { method: 'passkey', passkey_login: JSON.stringify(key.get(challenge)) }));
+    const session = await client.whoami();
+    assert.equal(session.body.identity.id, identityId);
+    assert.deepEqual(amr(session.body), [['passkey', 'aal1']]);
+  });
+});
