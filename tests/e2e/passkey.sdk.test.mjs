@@ -275,6 +275,27 @@ describe('passkeys through @ory/kratos-client-fetch', () => {
     });
   }
 
+  for (const mode of MODES) {
+    test(`${mode}: passkey refresh — the form is bound to the session's person and lists their passkeys (allowCredentials)`, async () => {
+      const { client, email, authenticator, soft, identityId, session } = await signUp({ mode, label: 'passkey-refresh' });
+      const flow = await client.create('login', { refresh: true });
+      assert.equal(flow.refresh, true);
+      assert.ok(messageIds(flow).includes(1010003), JSON.stringify(flow.ui.messages));
+      const identifier = node(flow, 'identifier');
+      assert.equal(identifier.attributes.type, 'hidden');
+      assert.equal(identifier.attributes.value, email, 'the display-name trait');
+      assert.equal(label(node(flow, 'passkey_login_trigger')), 1010021);
+      assert.equal(node(flow, 'passkey_login').attributes.type, 'hidden');
+      const options = JSON.parse(node(flow, 'passkey_challenge').attributes.value);
+      assert.deepEqual(options.publicKey.allowCredentials.map((c) => c.id), [soft.idB64url]);
+      client.loggedIn(await client.submit('login', flow, { method: 'passkey', passkey_login: JSON.stringify(authenticator.get(options)) }));
+      const refreshed = await client.whoami();
+      assert.equal(refreshed.body.identity.id, identityId);
+      assert.equal(refreshed.body.id, session.id, 'the same session is refreshed');
+      assert.ok(new Date(refreshed.body.authenticated_at).getTime() >= new Date(session.authenticated_at).getTime(), "authenticated_at does not go back");
+    });
+  }
+
   test('passkey sign counter (native): a non-increasing counter signs in with clone_warning and never lowers sign_count; an always-0 synced passkey is not flagged', async () => {
     const s = await server.get();
     const counted = await signUp({ label: 'passkey-counter' });
