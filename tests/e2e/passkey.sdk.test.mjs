@@ -292,7 +292,7 @@ describe('passkeys through @ory/kratos-client-fetch', () => {
       const refreshed = await client.whoami();
       assert.equal(refreshed.body.identity.id, identityId);
       assert.equal(refreshed.body.id, session.id, 'the same session is refreshed');
-      assert.ok(new Date(refreshed.body.authenticated_at).getTime() >= new Date(session.authenticated_at).getTime(), "authenticated_at does not go back");
+      assert.ok(new Date(refreshed.body.authenticated_at).getTime() >= new Date(session.authenticated_at).getTime(), 'authenticated_at does not go back');
     });
   }
 
