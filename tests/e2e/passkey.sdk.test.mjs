@@ -296,6 +296,17 @@ describe('passkeys through @ory/kratos-client-fetch', () => {
     });
   }
 
+  test('native: passkey with packed self attestation and an RS256 key — stored with attestation_type "packed", and it signs in', async () => {
+    const s = await server.get();
+    const packed = await signUp({ label: 'passkey-packed', authenticator: new SoftAuthenticator({ origin: ORIGIN, attestation: 'packed', alg: -257 }) });
+    const entry = storedEntry((await adminCredential(s, packed.identityId, 'passkey')).config, packed.soft);
+    assert.equal(entry.attestation_type, 'packed', 'the attestation format, as go-webauthn records it');
+    assert.equal(entry.public_key, packed.soft.key.cose.toString('base64'));
+    const { client, flow, options } = await loginForm('native');
+    client.loggedIn(await client.submit('login', flow, { method: 'passkey', passkey_login: JSON.stringify(packed.authenticator.get(options)) }));
+    assert.equal((await client.whoami()).body.identity.id, packed.identityId);
+  });
+
   test('passkey sign counter (native): a non-increasing counter signs in with clone_warning and never lowers sign_count; an always-0 synced passkey is not flagged', async () => {
     const s = await server.get();
     const counted = await signUp({ label: 'passkey-counter' });
