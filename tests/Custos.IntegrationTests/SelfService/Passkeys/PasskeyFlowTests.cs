@@ -110,6 +110,11 @@ public abstract class PasskeyFlowTests<TApp>(TApp app) : IClassFixture<TApp>
         // The sorted order (strategies contract §0.2): the script's group ranks first, then the passkey group.
         Assert.Equal(["csrf_token", "identifier", "webauthn_script", "passkey_login_trigger", "passkey_login", "passkey_challenge"],
             Names(login).Where(n => n is not ("password" or "method")));
+
+        var registration = await client.InitAsync("registration");
+        Assert.Equal(["csrf_token", "traits.email", "webauthn_script", "passkey_register_trigger", "passkey_register", "passkey_create_data"],
+            Names(registration).Where(n => n is not ("password" or "method")));
+        Assert.Contains("\"onclick\":\"window.oryPasskeyRegistration()\"", registration.ToJsonString(), StringComparison.Ordinal);
     }
 
     [SkippableFact]
