@@ -35,7 +35,8 @@ public sealed class WebAuthnCeremonyTests
         var parsed = WebAuthnCeremony.ParseAssertion(authenticator.Get(assertion.ToJson().ToJsonString(), Origin))!;
         var verified = await _ceremony.VerifyAsync(Rp, WebAuthnSession.For(assertion), parsed, key, CancellationToken.None);
 
-        Assert.Equal(attestation == SoftwareAttestation.PackedSelf ? "self" : "none", key.AttestationType);
+        // Kratos stores go-webauthn v0.11.2's Credential.AttestationType, which is the statement format (NewCredential).
+        Assert.Equal(attestation == SoftwareAttestation.PackedSelf ? "packed" : "none", key.AttestationType);
         Assert.True(key.IsPasswordless);
         Assert.Equal(authenticator.Credentials[0].Id, key.Id);
         Assert.NotNull(verified);

@@ -57,12 +57,14 @@ internal sealed partial class WebAuthnCeremony(ILogger<WebAuthnCeremony> logger,
                     IsCredentialIdUniqueToUserCallback = (_, _) => Task.FromResult(true),
                 },
                 ct);
-            var authData = AuthenticatorAttestationResponse.Parse(raw).AttestationObject.AuthData;
+            var attestation = AuthenticatorAttestationResponse.Parse(raw).AttestationObject;
+            var authData = attestation.AuthData;
             return new VerifiedRegistration(new StoredWebAuthnCredential
             {
                 Id = credential.Id,
                 PublicKey = credential.PublicKey,
-                AttestationType = string.IsNullOrEmpty(credential.AttestationType) ? "none" : credential.AttestationType,
+                // go-webauthn v0.11.2 (Kratos's pin) records the statement's format ("packed"), not the verified type ("self").
+                AttestationType = string.IsNullOrEmpty(attestation.Fmt) ? "none" : attestation.Fmt,
                 Authenticator = new StoredAuthenticator { Aaguid = credential.AaGuid.ToByteArray(bigEndian: true), SignCount = credential.SignCount },
                 AddedAt = RoundedNow(),
                 IsPasswordless = passwordless,
