@@ -89,18 +89,13 @@ internal sealed partial class PasskeyStrategy : ISettingsStrategy
         credential.DisplayName = AuthenticatorNames.Lookup(credential.Authenticator?.Aaguid);
         config.Credentials.Add(credential);
         config.UserHandle = userHandle;
-        var stored = identity.Credentials.GetValueOrDefault(CredentialTypes.Passkey)
-            ?? new Credentials { Type = CredentialTypes.Passkey, Version = 1, CreatedAt = now };
-        stored.Config = config.ToJson();
-        stored.Version = 1;
-        stored.UpdatedAt = now;
+        var stored = config.SaveTo(identity, CredentialTypes.Passkey, now)!;
         var handle = Encoding.UTF8.GetString(userHandle);
         if (!stored.Identifiers.Contains(handle))
         {
             stored.Identifiers.Add(handle);
         }
 
-        identity.Credentials[CredentialTypes.Passkey] = stored;
         WebAuthnSession.RemoveFrom(flow, SessionKey);
         return StrategyOutcome<SettingsSucceeded>.Success(new SettingsSucceeded(identity, new AuthenticationMethod(Method, "aal1", now, null)));
     }
@@ -120,14 +115,7 @@ internal sealed partial class PasskeyStrategy : ISettingsStrategy
         }
 
         config.Credentials.Remove(key);
-        if (config.Credentials.Count == 0)
-        {
-            identity.Credentials.Remove(CredentialTypes.Passkey);
-        }
-        else
-        {
-            identity.Credentials[CredentialTypes.Passkey].Config = config.ToJson();
-        }
+        config.SaveTo(identity, CredentialTypes.Passkey, Clock.Now(clock));
 
         return StrategyOutcome<SettingsSucceeded>.Success(new SettingsSucceeded(identity));
     }

@@ -39,6 +39,26 @@ internal sealed class WebAuthnCredentialConfig
 
     public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, Json)!;
 
+    /// <summary>
+    /// Writes this config onto the identity's <paramref name="type"/> credential (made when missing), or removes the
+    /// credential when no key is left, as Kratos deletes it with its last key. Returns the credential, or null.
+    /// </summary>
+    public Identity.Credentials? SaveTo(Identity.Identity identity, string type, DateTime now)
+    {
+        if (Credentials.Count == 0)
+        {
+            identity.Credentials.Remove(type);
+            return null;
+        }
+
+        var stored = identity.Credentials.GetValueOrDefault(type) ?? new Identity.Credentials { Type = type, CreatedAt = now };
+        stored.Config = ToJson();
+        stored.Version = 1;
+        stored.UpdatedAt = now;
+        identity.Credentials[type] = stored;
+        return stored;
+    }
+
     public StoredWebAuthnCredential? Find(ReadOnlySpan<byte> id)
     {
         foreach (var credential in Credentials)

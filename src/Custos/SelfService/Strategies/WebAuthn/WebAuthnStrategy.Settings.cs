@@ -96,12 +96,7 @@ internal sealed partial class WebAuthnStrategy : ISettingsStrategy
         credential.DisplayName = displayName;
         config.Credentials.Add(credential);
         config.UserHandle = userHandle;
-        var stored = identity.Credentials.GetValueOrDefault(CredentialTypes.WebAuthn)
-            ?? new Credentials { Type = CredentialTypes.WebAuthn, CreatedAt = now };
-        stored.Config = config.ToJson();
-        stored.Version = 1;
-        stored.UpdatedAt = now;
-        identity.Credentials[CredentialTypes.WebAuthn] = stored;
+        config.SaveTo(identity, CredentialTypes.WebAuthn, now);
         WebAuthnSession.RemoveFrom(flow, SessionKey);
         return StrategyOutcome<SettingsSucceeded>.Success(new SettingsSucceeded(identity, new AuthenticationMethod(Method, rp.Aal, now, null)));
     }
@@ -120,14 +115,7 @@ internal sealed partial class WebAuthnStrategy : ISettingsStrategy
         }
 
         config.Credentials.Remove(key);
-        if (config.Credentials.Count == 0)
-        {
-            identity.Credentials.Remove(CredentialTypes.WebAuthn);
-        }
-        else
-        {
-            identity.Credentials[CredentialTypes.WebAuthn].Config = config.ToJson();
-        }
+        config.SaveTo(identity, CredentialTypes.WebAuthn, Clock.Now(clock));
 
         return StrategyOutcome<SettingsSucceeded>.Success(new SettingsSucceeded(identity));
     }
