@@ -45,7 +45,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.AddRecoveryAndVerification();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         services.AddSettingsFlow();
-        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>();
+        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>().AddPasskeys();
     }
 
     public static IServiceCollection AddPasswordStrategy(this IServiceCollection services)
