@@ -61,6 +61,26 @@ public sealed partial class UiWebAuthnPagesTests(BuiltinUiWebAuthnApp app) : ICl
     }
 
     [SkippableFact]
+    public async Task Registration_SecondScreen_OffersSignUpWithPasskey_WhichSignsUpWithoutAPassword()
+    {
+        var email = NewEmail();
+        var browser = new UiBrowser(app);
+        var (_, start) = await browser.OpenAsync("/ui/registration");
+        var (_, credentials) = await browser.SubmitAsync(start, "/self-service/registration",
+            new() { ["traits.email"] = email, ["traits.name.first"] = "Ada", ["method"] = "profile" });
+
+        // Password and passkey share no visible field: each is its own form, the passkey's with the traits it names the key by.
+        var passkey = Regex.Match(credentials, "<div class=\"group group-passkey\" data-group=\"passkey\"><p class=\"group-caption\">Sign up with a passkey</p><form .*?</form>").Value;
+        Assert.Contains("<input type=\"hidden\" name=\"traits.email\" value=\"" + email + "\">", passkey, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"button\" name=\"passkey_register_trigger\" class=\"button secondary\" data-onclick-trigger=\"oryPasskeyRegistration\">Sign up with passkey</button>", passkey, StringComparison.Ordinal);
+        using var authenticator = new SoftwareAuthenticator();
+        var created = authenticator.Create(InputValue(credentials, "passkey_create_data"), Origin);
+        var (_, signedIn) = await browser.SubmitAsync(credentials, "/self-service/registration", new() { ["passkey_register"] = created });
+
+        Assert.Contains($"Signed in as <strong>{email}</strong>", signedIn, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task SecurityKey_AddedWithAName_IsOfferedOnTheSecondFactorPage_AndSignsInAtAal2()
     {
         var email = NewEmail();
