@@ -172,7 +172,8 @@ internal sealed class CredentialImporter(IPasswordHasher hasher, LookupCodeHashe
                 throw KratosErrors.BadRequest("credentials.passkey.config needs a user_handle and at least one credential");
             }
 
-            var handle = userHandle.GetValueKind() == System.Text.Json.JsonValueKind.String ? userHandle.GetValue<string>() : userHandle.ToJsonString();
+            // Kratos's identifier is the handle's bytes as text (a passkey login looks the returned handle up as such).
+            var handle = PasskeyIdentifier(userHandle);
             if (!credential.Identifiers.Contains(handle))
             {
                 credential.Identifiers.Add(handle);
@@ -183,6 +184,26 @@ internal sealed class CredentialImporter(IPasswordHasher hasher, LookupCodeHashe
         if (userHandle is not null)
         {
             credential.Config["user_handle"] = userHandle;
+        }
+    }
+
+    private static string PasskeyIdentifier(JsonNode userHandle)
+    {
+        if (userHandle.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            throw KratosErrors.BadRequest("credentials.passkey.config.user_handle must be a base64 string");
+        }
+
+        try
+        {
+            var bytes = Convert.FromBase64String(userHandle.GetValue<string>());
+            return bytes.Length > 0
+                ? System.Text.Encoding.UTF8.GetString(bytes)
+                : throw KratosErrors.BadRequest("credentials.passkey.config needs a user_handle and at least one credential");
+        }
+        catch (FormatException)
+        {
+            throw KratosErrors.BadRequest("credentials.passkey.config.user_handle must be a base64 string");
         }
     }
 }

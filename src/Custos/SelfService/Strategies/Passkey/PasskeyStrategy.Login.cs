@@ -26,11 +26,9 @@ internal sealed partial class PasskeyStrategy : ILoginStrategy
                 var has = form.Identity is { } identity && ConfigOf(identity).Credentials.Count > 0;
                 if (has || form.Mitigate)
                 {
-                    if (WebAuthnSession.LoadFrom(flow, SessionKey) is null)
-                    {
-                        await PopulateDiscoverableAsync(flow, trigger: false, ct);
-                    }
-
+                    // The identifier stays the hidden one of step 1; the options stay discoverable, so they do not
+                    // tell whether the identifier is known.
+                    AddDiscoverableChallenge(flow);
                     flow.Ui.Upsert(PasskeyNodes.LoginTriggerNode(flow.IsBrowser));
                 }
 
@@ -44,17 +42,22 @@ internal sealed partial class PasskeyStrategy : ILoginStrategy
 
     private async Task PopulateDiscoverableAsync(LoginFlow flow, bool trigger, CancellationToken ct)
     {
-        var options = rp.Assertion([]);
-        WebAuthnSession.For(options).SaveTo(flow, SessionKey);
         flow.Ui.Upsert(UiNode.Input(UiNodeGroup.Default, "identifier", "text", "", required: true, autocomplete: "username webauthn",
             label: await LoginIdentifierLabel.ForAsync(displayNames.Schemas, flow.IdentitySchema ?? displayNames.Schemas.DefaultSchemaId, ct)));
-        flow.Ui.Upsert(PasskeyNodes.ChallengeNode(options.ToJson().ToJsonString()));
-        AddScript(flow);
-        flow.Ui.Upsert(PasskeyNodes.LoginNode(flow.IsBrowser, autocomplete: true));
+        AddDiscoverableChallenge(flow);
         if (trigger)
         {
             flow.Ui.Upsert(PasskeyNodes.LoginTriggerNode(flow.IsBrowser));
         }
+    }
+
+    private void AddDiscoverableChallenge(LoginFlow flow)
+    {
+        var options = rp.Assertion([]);
+        WebAuthnSession.For(options).SaveTo(flow, SessionKey);
+        flow.Ui.Upsert(PasskeyNodes.ChallengeNode(options.ToJson().ToJsonString()));
+        AddScript(flow);
+        flow.Ui.Upsert(PasskeyNodes.LoginNode(flow.IsBrowser, autocomplete: true));
     }
 
     // Re-authentication: the person is known, so the options list their passkeys (no discoverable prompt).
