@@ -29,7 +29,7 @@ public sealed class WebAuthnFuzzTests(PasskeyApp app) : IClassFixture<PasskeyApp
         var login = await client.InitAsync("login");
         var valid = authenticator.Get(Value(login, "passkey_challenge"), PasskeyApp.Origin);
         var statuses = new List<(string Case, HttpStatusCode Status, string Body)>();
-        foreach (var (name, payload) in Mutations(valid, ["authenticatorData", "clientDataJSON", "signature", "userHandle"], seed: 12))
+        foreach (var (name, payload) in WebAuthnMutations.Of(valid, ["authenticatorData", "clientDataJSON", "signature", "userHandle"], seed: 12))
         {
             var response = await SubmitAsync(client, login, "passkey_login", payload);
             statuses.Add((name, response.StatusCode, await response.Content.ReadAsStringAsync()));
@@ -46,7 +46,7 @@ public sealed class WebAuthnFuzzTests(PasskeyApp app) : IClassFixture<PasskeyApp
         var registration = await client.InitAsync("registration");
         var valid = authenticator.Create(Value(registration, "passkey_create_data"), PasskeyApp.Origin);
         var statuses = new List<(string Case, HttpStatusCode Status, string Body)>();
-        foreach (var (name, payload) in Mutations(valid, ["attestationObject", "clientDataJSON"], seed: 34))
+        foreach (var (name, payload) in WebAuthnMutations.Of(valid, ["attestationObject", "clientDataJSON"], seed: 34))
         {
             var fields = new Dictionary<string, string> { ["method"] = "passkey", ["traits.email"] = "fuzz@example.com", ["passkey_register"] = payload };
             var response = await Within(client.SubmitAsync(registration, fields));
@@ -64,7 +64,7 @@ public sealed class WebAuthnFuzzTests(PasskeyApp app) : IClassFixture<PasskeyApp
         // Packed (self) attestation signs the authenticator data, so no flipped byte can make another valid key.
         using var second = new SoftwareAuthenticator { Attestation = SoftwareAttestation.PackedSelf };
         var validSettings = second.Create(Value(settings, "passkey_create_data"), PasskeyApp.Origin);
-        foreach (var (name, payload) in Mutations(validSettings, ["attestationObject", "clientDataJSON"], seed: 56).Take(120))
+        foreach (var (name, payload) in WebAuthnMutations.Of(validSettings, ["attestationObject", "clientDataJSON"], seed: 56).Take(120))
         {
             var response = await SubmitAsync(client, settings, "passkey_settings_register", payload);
             statuses.Add(("settings " + name, response.StatusCode, await response.Content.ReadAsStringAsync()));
@@ -84,72 +84,10 @@ public sealed class WebAuthnFuzzTests(PasskeyApp app) : IClassFixture<PasskeyApp
 
     private static async Task<HttpResponseMessage> Within(Task<HttpResponseMessage> request) => await request.WaitAsync(Hang);
 
-    private static void AssertAll4xx(List<(string Case, HttpStatusCode Status, string Body)> statuses)
+    internal static void AssertAll4xx(List<(string Case, HttpStatusCode Status, string Body)> statuses)
     {
         var wrong = statuses.Where(s => (int)s.Status is < 400 or >= 500 || s.Body.Contains("   at ", StringComparison.Ordinal)).ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(10).Select(w => $"{w.Case}: {(int)w.Status} {w.Body[..Math.Min(300, w.Body.Length)]}")));
         Assert.True(statuses.Count > 100, $"only {statuses.Count} cases ran");
-    }
-
-    /// <summary>Mutations of one credential JSON: structural ones, then per binary member byte flips and truncations.</summary>
-    private static IEnumerable<(string Name, string Payload)> Mutations(string validJson, string[] members, int seed)
-    {
-        var random = new Random(seed);
-        yield return ("not json", "{");
-        yield return ("json string", "\"x\"");
-        yield return ("json array", "[1,2]");
-        yield return ("null", "null");
-        yield return ("empty object", "{}");
-        yield return ("deep nesting", new string('[', 5000) + new string(']', 5000));
-        yield return ("huge string", "{\"id\":\"" + new string('A', 200_000) + "\"}");
-        var valid = JsonNode.Parse(validJson)!.AsObject();
-        foreach (var field in new[] { "id", "rawId", "type", "response" })
-        {
-            var without = valid.DeepClone().AsObject();
-            without.Remove(field);
-            yield return ($"no {field}", without.ToJsonString());
-            var wrongType = valid.DeepClone().AsObject();
-            wrongType[field] = 42;
-            yield return ($"{field} is a number", wrongType.ToJsonString());
-        }
-
-        foreach (var member in members)
-        {
-            if (valid["response"]![member] is not JsonValue value)
-            {
-                continue;
-            }
-
-            var bytes = WebAuthnWire.Decode(value.GetValue<string>());
-            foreach (var text in new[] { "!!not base64!!", "", "AAAA", "=" })
-            {
-                yield return ($"{member} = '{text}'", With(valid, member, text));
-            }
-
-            yield return ($"{member} as object", With(valid, member, new JsonObject { ["a"] = 1 }));
-            for (var length = 0; length < bytes.Length; length += Math.Max(1, bytes.Length / 12))
-            {
-                yield return ($"{member} truncated to {length}", With(valid, member, WebAuthnWire.Encode(bytes[..length])));
-            }
-
-            for (var i = 0; i < 24; i++)
-            {
-                var flipped = (byte[])bytes.Clone();
-                var at = random.Next(flipped.Length);
-                flipped[at] ^= (byte)(1 << random.Next(8));
-                yield return ($"{member} bit flip at {at}", With(valid, member, WebAuthnWire.Encode(flipped)));
-            }
-
-            var garbage = new byte[random.Next(1, 600)];
-            random.NextBytes(garbage);
-            yield return ($"{member} random bytes", With(valid, member, WebAuthnWire.Encode(garbage)));
-        }
-    }
-
-    private static string With(JsonObject valid, string member, JsonNode value)
-    {
-        var copy = valid.DeepClone().AsObject();
-        copy["response"]![member] = value;
-        return copy.ToJsonString();
     }
 }

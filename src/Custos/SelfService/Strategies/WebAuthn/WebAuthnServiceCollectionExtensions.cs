@@ -12,6 +12,8 @@ internal static class WebAuthnServiceCollectionExtensions
         services.TryAddScoped<IWebAuthnStore, SqlWebAuthnStore>();
         services.TryAddSingleton<PasskeyRp>();
         services.TryAddSingleton<PasskeyDisplayName>();
-        return services.AddStrategy<PasskeyStrategy>();
+        services.TryAddSingleton<WebAuthnRp>();
+        services.TryAddScoped<WebAuthnAccounts>();
+        return services.AddStrategy<PasskeyStrategy>().AddStrategy<WebAuthnStrategy>();
     }
 }
