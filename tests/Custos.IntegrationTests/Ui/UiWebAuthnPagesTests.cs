@@ -105,7 +105,7 @@ public sealed partial class UiWebAuthnPagesTests(BuiltinUiWebAuthnApp app) : ICl
         Assert.Matches("data-group=\"webauthn\">.*?<button type=\"button\" name=\"webauthn_login_trigger\" value=\"[^\"]+\" class=\"button primary\" data-onclick-trigger=\"oryWebAuthnLogin\">[^<]*hardware key</button>", page);
         Assert.Single(ScriptTag().Matches(page));
         var assertion = key.Get(ButtonValue(page, "webauthn_login_trigger"), Origin);
-        var (_, signedIn) = await browser.SubmitInGroupAsync(page, "webauthn", new() { ["webauthn_login"] = assertion });
+        var (_, signedIn) = await browser.SubmitAsync(page, "/self-service/login", new() { ["webauthn_login"] = assertion });
         Assert.Contains($"Signed in as <strong>{email}</strong>", signedIn, StringComparison.Ordinal);
         var whoami = await browser.Http.GetStringAsync("/sessions/whoami");
         Assert.Contains("\"authenticator_assurance_level\":\"aal2\"", whoami, StringComparison.Ordinal);
