@@ -96,7 +96,7 @@ public sealed partial class UiBrowser
     [GeneratedRegex("""<form[^>]*? action="(?<action>[^"]*)"[^>]*>.*?</form>""", RegexOptions.Singleline)]
     private static partial Regex Forms();
 
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)">""")]
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)"[^>]*>""")]
     private static partial Regex HiddenInputs();
 
     [GeneratedRegex("""<input type="hidden" name="csrf_token" value="(?<value>[^"]*)">""")]

@@ -36,7 +36,9 @@ public sealed class SecurityKeyFuzzTests(WebAuthnApp app) : IClassFixture<WebAut
         var stepUp = await client.InitAsync("login", "?aal=aal2");
         var identifier = WebAuthnFlowNodes.Value(stepUp, "identifier");
         var validAssertion = key.Get(WebAuthnFlowNodes.Value(stepUp, "webauthn_login_trigger"), WebAuthnApp.Origin);
-        foreach (var (name, payload) in WebAuthnMutations.Of(validAssertion, ["authenticatorData", "clientDataJSON", "signature", "userHandle"], seed: 90))
+        // An empty user handle is no mutation: it is how Kratos's webauthn.js posts a security key's missing one, and a valid sign-in.
+        foreach (var (name, payload) in WebAuthnMutations.Of(validAssertion, ["authenticatorData", "clientDataJSON", "signature", "userHandle"], seed: 90)
+            .Where(m => m.Name is not ("userHandle = ''" or "userHandle truncated to 0")))
         {
             var response = await client.SubmitAsync(stepUp, new() { ["method"] = "webauthn", ["identifier"] = identifier, ["webauthn_login"] = payload }).WaitAsync(Hang);
             statuses.Add(("step-up " + name, response.StatusCode, await response.Content.ReadAsStringAsync()));

@@ -30,7 +30,15 @@ internal static partial class FlowForms
         }
 
         var method = string.Equals(NodeJson.Str(ui["method"]), "GET", StringComparison.OrdinalIgnoreCase) ? "get" : "post";
-        var nodes = NodeJson.Objects(ui["nodes"]).ToList();
+        var all = NodeJson.Objects(ui["nodes"]).ToList();
+        // Script nodes (webauthn.js) belong to the page, not to a form: both WebAuthn methods add the same one, in group
+        // `webauthn`, which may have nothing else to show (passkeys only) and must not become an empty section.
+        foreach (var script in all.Where(NodeRenderer.IsScript).DistinctBy(n => NodeJson.Str(n["attributes"]?["src"])))
+        {
+            renderer.Render(h, script, primary: false, noValidate: false);
+        }
+
+        var nodes = all.Where(n => !NodeRenderer.IsScript(n)).ToList();
         var groups = nodes.Select(Group).Where(g => g != DefaultGroup).Distinct(StringComparer.Ordinal).ToList();
         if (!formPerGroup)
         {
@@ -147,9 +155,13 @@ internal static partial class FlowForms
     /// <returns>Whether a primary button has been written, by these nodes or before them.</returns>
     private static bool Nodes(Html h, NodeRenderer renderer, List<JsonObject> nodes, bool noValidate, HashSet<(string, string)> carried, bool primaryDone)
     {
+        // A WebAuthn trigger ("Add security key") is its method's main action even though Kratos lists the remove
+        // buttons of the keys already added before it; otherwise the first submit is.
+        var main = primaryDone ? null : nodes.FirstOrDefault(NodeRenderer.HasClickTrigger)
+            ?? nodes.FirstOrDefault(n => NodeRenderer.IsButton(n) && NodeJson.Str(n["attributes"]?["type"]) == "submit");
         foreach (var node in nodes)
         {
-            var primary = !primaryDone && NodeRenderer.IsButton(node) && NodeJson.Str(node["attributes"]?["type"]) == "submit";
+            var primary = ReferenceEquals(node, main);
             primaryDone |= primary;
             renderer.Render(h, node, primary, noValidate, unnamed: NodeRenderer.IsButton(node) && carried.Contains(NameValue(node)));
         }

@@ -47,6 +47,11 @@ internal sealed partial class NodeRenderer(UiPage page)
         NodeJson.Str(node["type"]) == "script"
         || (NodeJson.Str(node["type"]) == "input" && NodeJson.Str(node["attributes"]?["type"]) == "hidden");
 
+    public static bool IsScript(JsonObject node) => NodeJson.Str(node["type"]) == "script";
+
+    /// <summary>A button that runs a function of the flow's script when pressed (<c>onclickTrigger</c>).</summary>
+    public static bool HasClickTrigger(JsonObject node) => IsButton(node) && NodeJson.Str(node["attributes"]?["onclickTrigger"]) is not null;
+
     public static bool IsButton(JsonObject node) =>
         NodeJson.Str(node["type"]) == "input" && NodeJson.Str(node["attributes"]?["type"]) is "submit" or "button";
 
@@ -61,7 +66,9 @@ internal sealed partial class NodeRenderer(UiPage page)
         switch (type)
         {
             case "hidden":
-                h.Void("input", ("type", "hidden"), ("name", name), ("value", value ?? ""));
+                // A hidden input may run a function when the page loads: the passkey autofill (conditional UI).
+                Triggers(a, out _, out var onLoad);
+                h.Void("input", ("type", "hidden"), ("name", name), ("value", value ?? ""), ("data-onload-trigger", onLoad));
                 return;
             case "submit" or "button":
                 Triggers(a, out var click, out var load);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Fido2NetLib;
 using Fido2NetLib.Objects;
 using Microsoft.Extensions.Logging;
@@ -100,7 +101,16 @@ internal sealed partial class WebAuthnCeremony(ILogger<WebAuthnCeremony> logger,
 
         try
         {
-            var raw = JsonSerializer.Deserialize<AuthenticatorAssertionRawResponse>(responseJson);
+            // Kratos's webauthn.js posts a missing user handle (a security key's non-discoverable credential) as "",
+            // which go-webauthn reads as absent; Fido2 refuses an empty one, so it is dropped before parsing.
+            var json = JsonNode.Parse(responseJson);
+            if (json?["response"] is JsonObject response && response["userHandle"] is JsonValue handleValue
+                && handleValue.TryGetValue<string>(out var handleText) && handleText.Length == 0)
+            {
+                response.Remove("userHandle");
+            }
+
+            var raw = json.Deserialize<AuthenticatorAssertionRawResponse>();
             if (raw?.Response?.AuthenticatorData is null || raw.Response.ClientDataJson is null || raw.Response.Signature is null || raw.RawId is not { Length: > 0 } id)
             {
                 return null;
