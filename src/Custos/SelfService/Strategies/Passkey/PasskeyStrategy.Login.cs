@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using Custos.Hosting;
 using Custos.Identity;
@@ -8,7 +7,6 @@ using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Strategies.WebAuthn;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
-using Microsoft.Extensions.Logging;
 
 namespace Custos.SelfService.Strategies.Passkey;
 
@@ -148,7 +146,7 @@ internal sealed partial class PasskeyStrategy : ILoginStrategy
             return (null, Messages.ErrorValidationWebAuthnVerifierWrong());
         }
 
-        await RecordLoginAsync(identity.Id, type, verified, ct);
+        await signCounts.RecordAsync(identity.Id, type, verified, Clock.Now(clock), ct);
         return (identity, null);
     }
 
@@ -164,20 +162,4 @@ internal sealed partial class PasskeyStrategy : ILoginStrategy
             ? (legacy, CredentialTypes.WebAuthn)
             : null;
     }
-
-    // The person proved possession already; a counter that cannot be written must not turn the login into an error.
-    private async Task RecordLoginAsync(Guid identityId, string type, VerifiedAssertion verified, CancellationToken ct)
-    {
-        try
-        {
-            await store.RecordLoginAsync(identityId, type, verified, Clock.Now(clock), ct);
-        }
-        catch (DbException e)
-        {
-            LogCounterNotSaved(logger, identityId, e.GetType().Name);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sign counter of a passkey of identity {IdentityId} was not saved ({ErrorType}); the login succeeded.")]
-    private static partial void LogCounterNotSaved(ILogger logger, Guid identityId, string errorType);
 }

@@ -1,7 +1,6 @@
 using Custos.Config;
 using Custos.Identity;
 using Custos.SelfService.Strategies.WebAuthn;
-using Microsoft.Extensions.Logging;
 
 namespace Custos.SelfService.Strategies.Passkey;
 
@@ -18,8 +17,8 @@ internal sealed partial class PasskeyStrategy(
     IPrivilegedIdentityPool identities,
     Flows.Registration.RegistrationIdentities registrations,
     Sessions.Assurance.AvailableAalCalculator aal,
-    TimeProvider clock,
-    ILogger<PasskeyStrategy> logger) : IAuthStrategy
+    SignCountRecorder signCounts,
+    TimeProvider clock) : IAuthStrategy
 {
     /// <summary>Where the flow keeps the ceremony it showed (Kratos: <c>passkey.session_data</c> in the internal context).</summary>
     internal const string SessionKey = "passkey_session_data";

@@ -10,6 +10,7 @@ internal static class WebAuthnServiceCollectionExtensions
     {
         services.TryAddSingleton<WebAuthnCeremony>();
         services.TryAddScoped<IWebAuthnStore, SqlWebAuthnStore>();
+        services.TryAddScoped<SignCountRecorder>();
         services.TryAddSingleton<PasskeyRp>();
         services.TryAddSingleton<PasskeyDisplayName>();
         services.TryAddSingleton<WebAuthnRp>();

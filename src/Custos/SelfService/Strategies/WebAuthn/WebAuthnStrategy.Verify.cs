@@ -1,9 +1,7 @@
-using System.Data.Common;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Ui;
-using Microsoft.Extensions.Logging;
 
 namespace Custos.SelfService.Strategies.WebAuthn;
 
@@ -45,19 +43,7 @@ internal sealed partial class WebAuthnStrategy
             return Messages.ErrorValidationWebAuthnVerifierWrong();
         }
 
-        // The person proved possession already; a counter that cannot be written must not turn the login into an error.
-        try
-        {
-            await store.RecordLoginAsync(identity.Id, CredentialTypes.WebAuthn, verified, now, ct);
-        }
-        catch (DbException e)
-        {
-            LogCounterNotSaved(logger, identity.Id, e.GetType().Name);
-        }
-
+        await signCounts.RecordAsync(identity.Id, CredentialTypes.WebAuthn, verified, now, ct);
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sign counter of a security key of identity {IdentityId} was not saved ({ErrorType}); the login succeeded.")]
-    private static partial void LogCounterNotSaved(ILogger logger, Guid identityId, string errorType);
 }

@@ -16,8 +16,8 @@ internal sealed partial class WebAuthnStrategy(
     IPrivilegedIdentityPool identities,
     WebAuthnAccounts accounts,
     Sessions.Assurance.AvailableAalCalculator aal,
-    TimeProvider clock,
-    ILogger<WebAuthnStrategy> logger) : IAuthStrategy
+    SignCountRecorder signCounts,
+    TimeProvider clock) : IAuthStrategy
 {
     /// <summary>Where the flow keeps the ceremony it showed (Kratos: <c>webauthn.session_data</c> in the internal context).</summary>
     internal const string SessionKey = "webauthn_session_data";
