@@ -1,6 +1,5 @@
 using Custos.Config;
 using Custos.Identity;
-using Microsoft.Extensions.Logging;
 
 namespace Custos.SelfService.Strategies.WebAuthn;
 
