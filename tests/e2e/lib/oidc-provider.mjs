@@ -15,8 +15,12 @@
 //   GET /interaction/<uid>/abort                ends the flow with error=access_denied at the client's redirect_uri
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { signIn } from './oidc-flow.mjs';
+import { REPO_ROOT } from './server.mjs';
 
 /** Claims released per scope (`hd` is Google's hosted-domain claim, released with `openid` like Google does). */
 export const DEFAULT_CLAIMS = {
@@ -38,6 +42,20 @@ export const ALICE = Object.freeze({
   hd: 'example.com',
   locale: 'en',
 });
+
+/**
+ * oidc-provider from tests/e2e/node_modules, else from tests/browser/node_modules: the browser tests import this
+ * file from ../e2e/lib, where node only looks in tests/e2e, and they must also run after just their own `npm ci`.
+ */
+async function loadOidcProvider() {
+  try {
+    return await import('oidc-provider');
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    const fromBrowser = createRequire(join(REPO_ROOT, 'tests', 'browser', 'package.json'));
+    return import(pathToFileURL(fromBrowser.resolve('oidc-provider')).href);
+  }
+}
 
 /** A signing key pair as a private JWK with `kid`, `alg` and `use` (RS256 2048-bit or ES256 P-256). */
 function signingJwk(alg) {
@@ -69,7 +87,7 @@ function clientMetadata(client) {
  *   ttl       oidc-provider ttl overrides (seconds), e.g. { AuthorizationCode: 5 }
  */
 export async function startOidcProvider(options = {}) {
-  const { Provider, errors } = await import('oidc-provider');
+  const { Provider, errors } = await loadOidcProvider();
   const accounts = (options.accounts ?? [ALICE]).map((a) => ({ ...a }));
   const bySub = new Map(accounts.map((a) => [String(a.sub), a]));
   const server = http.createServer();
