@@ -197,3 +197,19 @@ describe('OpenID Provider (test harness)', () => {
     assert.match(String(unknown), /400.*no test account/);
   });
 });
+
+describe('OpenID Provider (test harness) with pkce: optional', () => {
+  const redirectUri = 'http://127.0.0.1:9/self-service/methods/oidc/callback/nopkce';
+  const op = useOidcProvider({ pkce: 'optional', clients: [{ client_id: 'no-pkce', client_secret: 'secret', redirect_uris: [redirectUri] }] });
+
+  test('a request without code_challenge gets a code that redeems without code_verifier', async () => {
+    const provider = await op.get();
+    const final = new URL(await provider.signIn(authorizationUrl(provider.issuer, { clientId: 'no-pkce', redirectUri, state: 's', nonce: 'n' })));
+    assert.equal(final.searchParams.get('error'), null, final.toString());
+    const code = final.searchParams.get('code');
+    assert.ok(code);
+    const token = await exchangeCode(`${provider.issuer}/token`, { clientId: 'no-pkce', clientSecret: 'secret', code, redirectUri });
+    assert.equal(token.status, 200, JSON.stringify(token.body));
+    assert.equal(verifyJwt(token.body.id_token, await (await fetch(`${provider.issuer}/jwks`)).json()).payload.sub, ALICE.sub);
+  });
+});
