@@ -11,12 +11,9 @@ namespace Custos.SelfService.Strategies.Password.Policy;
 /// match is made locally. The host comes from <c>haveibeenpwned_host</c> and is reached over https unless it carries
 /// an explicit <c>http://</c> or <c>https://</c> prefix (test servers).
 /// </summary>
-internal sealed class HaveIBeenPwnedClient(IHttpClientFactory httpClients, BreachCountCache cache)
+internal sealed class HaveIBeenPwnedClient(IHttpClientFactory httpClients, BreachCountCache cache, HaveIBeenPwnedBudget budget)
 {
     public const string HttpClientName = "haveibeenpwned";
-
-    /// <summary>Kratos uses a one-second budget; a slow range API must not stall registrations.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>How often <paramref name="password"/> appears in breaches (0 when never).</summary>
     /// <exception cref="HaveIBeenPwnedUnavailableException">network failure, timeout or non-200 answer</exception>
@@ -33,7 +30,7 @@ internal sealed class HaveIBeenPwnedClient(IHttpClientFactory httpClients, Breac
 
         var prefix = hash[..5];
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(budget.Timeout);
         string body;
         try
         {

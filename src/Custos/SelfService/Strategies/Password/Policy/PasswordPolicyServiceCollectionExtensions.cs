@@ -9,11 +9,12 @@ internal static class PasswordPolicyServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HaveIBeenPwnedClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
-                ConnectTimeout = HaveIBeenPwnedClient.Timeout,
+                ConnectTimeout = provider.GetRequiredService<HaveIBeenPwnedBudget>().Timeout,
                 AllowAutoRedirect = false,
             });
+        services.TryAddSingleton(HaveIBeenPwnedBudget.Default);
         services.TryAddSingleton<BreachCountCache>();
         services.TryAddSingleton<HaveIBeenPwnedClient>();
         services.TryAddSingleton<PasswordPolicy>();

@@ -99,7 +99,7 @@ public sealed class PasswordPolicyTests
             o.Selfservice.Methods.Password.Config.HaveibeenpwnedEnabled = false;
             configure?.Invoke(o.Selfservice.Methods.Password.Config);
         });
-        var client = new HaveIBeenPwnedClient(new StubFactory(handler ?? new StubHandler(HttpStatusCode.OK, "")), new BreachCountCache(TimeProvider.System));
+        var client = new HaveIBeenPwnedClient(new StubFactory(handler ?? new StubHandler(HttpStatusCode.OK, "")), new BreachCountCache(TimeProvider.System), HaveIBeenPwnedBudget.Default);
         return new PasswordPolicy(options, client);
     }
 
