@@ -22,16 +22,14 @@ internal sealed class PasskeyRp(IOptionsMonitor<CustosOptions> options)
     {
         var selection = Config.AuthenticatorSelection;
         return new CreationOptions(
-            RelyingParty, userName, userName, userHandle, NewChallenge(), Timeout(Config.Timeouts.Registration), exclude,
+            RelyingParty, userName, userName, userHandle, WebAuthnSession.NewChallenge(), Timeout(Config.Timeouts.Registration), exclude,
             new AuthenticatorSelection(selection.Attachment, selection.ResidentKey == "required", selection.ResidentKey, selection.UserVerification),
             Config.Attestation.Preference);
     }
 
     /// <summary>Login options; no credentials means a discoverable login, where the authenticator names the user.</summary>
     public AssertionOptions Assertion(IReadOnlyList<CredentialDescriptor> allow) =>
-        new(NewChallenge(), Timeout(Config.Timeouts.Login), RelyingParty.Id, allow, UserVerification);
-
-    public static byte[] NewChallenge() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        new(WebAuthnSession.NewChallenge(), Timeout(Config.Timeouts.Login), RelyingParty.Id, allow, UserVerification);
 
     // go-webauthn's defaults: 300 s, or 120 s when user verification is discouraged.
     private int Timeout(TimeSpan? configured) =>

@@ -54,7 +54,7 @@ internal sealed partial class PasskeyStrategy : ILoginStrategy
         var options = rp.Assertion([]);
         WebAuthnSession.For(options).SaveTo(flow, SessionKey);
         flow.Ui.Upsert(PasskeyNodes.ChallengeNode(options.ToJson().ToJsonString()));
-        AddScript(flow);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Upsert(PasskeyNodes.LoginNode(flow.IsBrowser, autocomplete: true));
     }
 
@@ -67,22 +67,14 @@ internal sealed partial class PasskeyStrategy : ILoginStrategy
             return false;
         }
 
-        var options = rp.Assertion(keys.Select(k => new CredentialDescriptor(k.Id, k.Transport ?? [])).ToList());
+        var options = rp.Assertion(CredentialDescriptor.Of(keys));
         WebAuthnSession.For(options).SaveTo(flow, SessionKey);
         flow.Ui.Upsert(PasskeyNodes.ChallengeNode(options.ToJson().ToJsonString()));
-        AddScript(flow);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Upsert(PasskeyNodes.LoginNode(flow.IsBrowser, autocomplete: false));
         flow.Ui.Upsert(PasskeyNodes.LoginTriggerNode(flow.IsBrowser));
         flow.Ui.Upsert(UiNode.Input(UiNodeGroup.Default, "identifier", "hidden", await displayNames.ValueAsync(identity, ct), required: true));
         return true;
-    }
-
-    private void AddScript(Flows.Flow flow)
-    {
-        if (flow.IsBrowser && flow.Ui.Nodes.All(n => n.Key != WebAuthnScriptNode.Id))
-        {
-            flow.Ui.Nodes.Add(WebAuthnScriptNode.Create(rp.PublicBaseUrl));
-        }
     }
 
     public async Task<StrategyOutcome<LoginSucceeded>> SubmitAsync(FlowSubmission<LoginFlow> submission, CancellationToken ct)

@@ -22,7 +22,7 @@ internal sealed partial class PasskeyStrategy : IRegistrationStrategy
 
         flow.Ui.Upsert(PasskeyNodes.CreateDataNode(createData));
         flow.Ui.Upsert(PasskeyNodes.RegistrationTriggerNode(flow.IsBrowser));
-        AddScript(flow);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Upsert(PasskeyNodes.RegisterNode());
     }
 

@@ -32,9 +32,9 @@ internal sealed partial class PasskeyStrategy : ISettingsStrategy
         }
 
         // A new user handle per passkey; the options list every passkey already there (§4.9 #9).
-        var options = rp.Creation(name, NewUserHandle(), config.Credentials.Select(k => new CredentialDescriptor(k.Id, k.Transport ?? [])).ToList());
+        var options = rp.Creation(name, NewUserHandle(), CredentialDescriptor.Of(config.Credentials));
         WebAuthnSession.For(options).SaveTo(flow, SessionKey);
-        AddScript(flow);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Nodes.Add(PasskeyNodes.SettingsTriggerNode(flow.IsBrowser));
         flow.Ui.Nodes.Add(PasskeyNodes.SettingsRegisterNode());
         flow.Ui.Nodes.Add(PasskeyNodes.CreateDataNode(options.ToJson().ToJsonString()));

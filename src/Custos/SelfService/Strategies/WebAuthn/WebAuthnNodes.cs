@@ -38,13 +38,4 @@ internal static class WebAuthnNodes
     public static UiNode RemoveNode(StoredWebAuthnCredential key, bool disabled) => UiNode.Input(
         UiNodeGroup.WebAuthn, Remove, "submit", WebAuthnBytes.ToHex(key.Id), disabled: disabled,
         label: Messages.InfoSelfServiceSettingsRemoveWebAuthn(key.DisplayName is { Length: > 0 } name ? name : "unnamed", key.AddedAt));
-
-    /// <summary>Adds the script once per form: passkeys may have added it already, and a new one would change its nonce.</summary>
-    public static void AddScript(Flows.Flow flow, string publicBaseUrl)
-    {
-        if (flow.Ui.Nodes.All(n => n.Key != WebAuthnScriptNode.Id))
-        {
-            flow.Ui.Nodes.Add(WebAuthnScriptNode.Create(publicBaseUrl));
-        }
-    }
 }

@@ -31,12 +31,10 @@ internal sealed class WebAuthnRp(IOptionsMonitor<CustosOptions> options)
     public CreationOptions Creation(byte[] userHandle, IReadOnlyList<CredentialDescriptor> exclude)
     {
         var rp = RelyingParty;
-        return new CreationOptions(rp, rp.Name, rp.Name, userHandle, NewChallenge(), TimeoutMs, exclude,
+        return new CreationOptions(rp, rp.Name, rp.Name, userHandle, WebAuthnSession.NewChallenge(), TimeoutMs, exclude,
             new AuthenticatorSelection(null, null, null, UserVerification), null);
     }
 
     public AssertionOptions Assertion(IReadOnlyList<CredentialDescriptor> allow) =>
-        new(NewChallenge(), TimeoutMs, RelyingParty.Id, allow, UserVerification);
-
-    private static byte[] NewChallenge() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        new(WebAuthnSession.NewChallenge(), TimeoutMs, RelyingParty.Id, allow, UserVerification);
 }

@@ -12,6 +12,18 @@ internal static class WebAuthnScriptNode
     public const string Id = "webauthn_script";
 
     /// <summary>A node with a fresh random nonce, as Kratos draws a new UUID for every render.</summary>
+    /// <summary>
+    /// Adds the script to a browser flow's form once: passkeys and security keys both want it, and a second node would
+    /// change its nonce. API flows never carry a script (§4.2).
+    /// </summary>
+    public static void AddTo(Flows.Flow flow, string publicBaseUrl)
+    {
+        if (flow.IsBrowser && flow.Ui.Nodes.All(n => n.Key != Id))
+        {
+            flow.Ui.Nodes.Add(Create(publicBaseUrl));
+        }
+    }
+
     public static UiNode Create(string publicBaseUrl) => Create(publicBaseUrl, Guid.NewGuid().ToString("D"));
 
     /// <summary>

@@ -10,6 +10,9 @@ namespace Custos.SelfService.Strategies.WebAuthn;
 /// </summary>
 internal sealed record WebAuthnSession(byte[] Challenge, byte[]? UserHandle, IReadOnlyList<byte[]> Allowed, string UserVerification)
 {
+    /// <summary>A new challenge: 32 random bytes, as go-webauthn makes them (strategies contract §4.1).</summary>
+    public static byte[] NewChallenge() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
     public static WebAuthnSession For(CreationOptions options) =>
         new(options.Challenge, options.UserHandle, [], options.Selection.UserVerification);
 

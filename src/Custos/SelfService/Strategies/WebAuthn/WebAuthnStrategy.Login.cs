@@ -74,14 +74,14 @@ internal sealed partial class WebAuthnStrategy : ILoginStrategy
             return false;
         }
 
-        var options = rp.Assertion(Descriptors(keys));
+        var options = rp.Assertion(CredentialDescriptor.Of(keys));
         WebAuthnSession.For(options).SaveTo(flow, SessionKey);
         if (credential?.Identifiers.FirstOrDefault() is { } identifier)
         {
             flow.Ui.Upsert(UiNode.Input(UiNodeGroup.Default, "identifier", "hidden", identifier));
         }
 
-        WebAuthnNodes.AddScript(flow, rp.PublicBaseUrl);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Upsert(WebAuthnNodes.LoginTriggerNode(options.ToJson().ToJsonString(), label));
         flow.Ui.Upsert(WebAuthnNodes.LoginNode());
         return true;

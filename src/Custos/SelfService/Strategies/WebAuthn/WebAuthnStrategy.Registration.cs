@@ -27,7 +27,7 @@ internal sealed partial class WebAuthnStrategy : IRegistrationStrategy
 
         flow.Ui.Upsert(WebAuthnNodes.DisplayNameNode());
         flow.Ui.Upsert(WebAuthnNodes.RegisterTriggerNode(options, Messages.InfoSelfServiceRegistrationRegisterWebAuthn()));
-        WebAuthnNodes.AddScript(flow, rp.PublicBaseUrl);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Upsert(WebAuthnNodes.RegisterNode());
         return Task.CompletedTask;
     }

@@ -29,10 +29,10 @@ internal sealed partial class WebAuthnStrategy : ISettingsStrategy
         }
 
         // The user handle is the identity id, and every key there is excluded so an authenticator cannot enrol twice (§4.9 #9).
-        var options = rp.Creation(identity.Id.ToByteArray(bigEndian: true), Descriptors(keys));
+        var options = rp.Creation(identity.Id.ToByteArray(bigEndian: true), CredentialDescriptor.Of(keys));
         WebAuthnSession.For(options).SaveTo(flow, SessionKey);
         var json = options.ToJson().ToJsonString();
-        WebAuthnNodes.AddScript(flow, rp.PublicBaseUrl);
+        WebAuthnScriptNode.AddTo(flow, rp.PublicBaseUrl);
         flow.Ui.Upsert(WebAuthnNodes.DisplayNameNode());
         flow.Ui.Upsert(WebAuthnNodes.RegisterTriggerNode(json, Messages.InfoSelfServiceSettingsRegisterWebAuthn()));
         flow.Ui.Upsert(WebAuthnNodes.RegisterNode());

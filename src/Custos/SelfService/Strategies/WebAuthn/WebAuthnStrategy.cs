@@ -36,7 +36,4 @@ internal sealed partial class WebAuthnStrategy(
     /// <summary>The keys a login may use: passwordless ones at aal1, the others at aal2, all on a refresh (§4.9 #3).</summary>
     private static bool Usable(StoredWebAuthnCredential key, string requestedAal, bool refresh) =>
         refresh || key.IsPasswordless == (requestedAal == "aal1");
-
-    private static List<CredentialDescriptor> Descriptors(IEnumerable<StoredWebAuthnCredential> keys) =>
-        keys.Select(k => new CredentialDescriptor(k.Id, k.Transport ?? [])).ToList();
 }
