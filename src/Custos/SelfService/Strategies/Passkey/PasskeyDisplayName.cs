@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Custos.Schema;
 
@@ -10,21 +9,14 @@ namespace Custos.SelfService.Strategies.Passkey;
 /// </summary>
 internal sealed class PasskeyDisplayName(IdentitySchemaProvider schemas)
 {
-    private const int MaxDepth = 16;
-
     public IdentitySchemaProvider Schemas => schemas;
 
     /// <summary>The marked trait paths (<c>traits.email</c>), sorted; empty when the schema marks none.</summary>
     public async Task<IReadOnlyList<string>> FieldNamesAsync(string? schemaId, CancellationToken ct)
     {
         var schema = await schemas.GetAsync(schemaId ?? schemas.DefaultSchemaId, ct);
-        var found = new List<string>();
-        if (schema.Raw.ValueKind == JsonValueKind.Object && schema.Raw.TryGetProperty("properties", out var root)
-            && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("traits", out var traits))
-        {
-            Collect(traits, "traits", found, 0);
-        }
-
+        var found = TraitMarks.Find(schema.Raw, c => TraitMarks.Flag(c, "passkey", "display_name") || TraitMarks.Flag(c, "webauthn", "identifier"))
+            .Select(m => m.Path).ToList();
         found.Sort(StringComparer.Ordinal);
         return found;
     }
@@ -48,34 +40,4 @@ internal sealed class PasskeyDisplayName(IdentitySchemaProvider schemas)
 
         return "";
     }
-
-    private static void Collect(JsonElement node, string path, List<string> found, int depth)
-    {
-        if (depth > MaxDepth || node.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        if (node.TryGetProperty("ory.sh/kratos", out var extension) && Marked(extension))
-        {
-            found.Add(path);
-        }
-
-        if (node.TryGetProperty("properties", out var children) && children.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var child in children.EnumerateObject())
-            {
-                Collect(child.Value, path + "." + child.Name, found, depth + 1);
-            }
-        }
-    }
-
-    private static bool Marked(JsonElement extension) =>
-        extension.ValueKind == JsonValueKind.Object && extension.TryGetProperty("credentials", out var credentials)
-        && credentials.ValueKind == JsonValueKind.Object
-        && (Flag(credentials, "passkey", "display_name") || Flag(credentials, "webauthn", "identifier"));
-
-    private static bool Flag(JsonElement credentials, string method, string name) =>
-        credentials.TryGetProperty(method, out var m) && m.ValueKind == JsonValueKind.Object
-        && m.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
 }
