@@ -28,6 +28,7 @@ internal static class SelfServiceServiceCollectionExtensions
     public static IServiceCollection AddSelfServiceFlows(this IServiceCollection services)
     {
         services.TryAddSingleton<FlowResponder>();
+        services.TryAddSingleton<ContinuityCookie>();
         services.TryAddScoped<FlowFactory>();
         services.TryAddScoped<FlowNodeSorter>();
         services.TryAddScoped<FlowBinder>();

@@ -13,7 +13,7 @@ namespace Custos.SelfService.Flows;
 /// The only place where browser, SPA and API clients are answered differently: a 303 to the UI with
 /// <c>?flow=</c>, the flow as JSON, or a 422 <c>browser_location_change_required</c>.
 /// </summary>
-internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, SessionCookie sessionCookie, CsrfCookie csrfCookie)
+internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, SessionCookie sessionCookie, CsrfCookie csrfCookie, ContinuityCookie continuityCookie)
 {
     private CustosOptions O => options.CurrentValue;
 
@@ -65,6 +65,11 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, Sess
         else if (cookies.DeleteSession)
         {
             sessionCookie.Delete(context);
+        }
+
+        if (cookies.Continuity is not null || cookies.DeleteContinuity)
+        {
+            continuityCookie.Write(context.Response, cookies.Continuity);
         }
     }
 

@@ -109,6 +109,13 @@ internal sealed partial class LoginFlowService
                     return aborted;
                 }
 
+                if (linkers.FirstOrDefault(l => l.HasPending(flow))?.CheckOwner(flow, identity) is { } notTheOwner)
+                {
+                    flow.Ui.Messages.Add(notTheOwner);
+                    await store.UpdateAsync(flow, c);
+                    return new FlowOutcome.Invalid(flow);
+                }
+
                 if (!await store.TryMarkPassedAsync(flow, c))
                 {
                     throw new FlowAlreadyPassedException();
@@ -141,6 +148,13 @@ internal sealed partial class LoginFlowService
         // session.whoami.required_aal: a session that still needs a second factor is issued, but is not yet a sign-in
         // the client may use as such (strategies contract §6.3).
         var satisfied = await aal.SatisfiesAalAsync(session, factory.Options.Session.Whoami.RequiredAal, ct);
+        // A credential waiting to be linked joins the identity only at the assurance the sign-in needs (Kratos 8e29b68a5).
+        if (satisfied && linkers.FirstOrDefault(l => l.HasPending(flow)) is { } linker && await linker.LinkAsync(flow, hooked.Identity, ct) is { } linked)
+        {
+            await sessions.AddAuthenticationMethodsAsync(session.Id, [linked], ct);
+            await store.UpdateAsync(flow, ct);
+        }
+
         var sessionJson = SessionJson.Write(session, factory.Now, FlowUrls.Public(factory.Options, "/"), admin: false, expandIdentity: satisfied);
         var api = new JsonObject { ["session_token"] = token, ["session"] = sessionJson };
         if (hooked.ContinueWith.Count > 0)

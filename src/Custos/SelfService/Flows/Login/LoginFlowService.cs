@@ -23,7 +23,8 @@ internal sealed partial class LoginFlowService(
     SessionAalGuard aal,
     FlowNodeSorter sorter,
     DbSession db,
-    BeforeWebHooks beforeHooks)
+    BeforeWebHooks beforeHooks,
+    IEnumerable<ILoginLinker> linkers)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");

@@ -13,9 +13,9 @@ internal sealed partial class RegistrationFlowService
     /// Stores the identity a strategy built and completes the flow, in the order of the strategies contract §7.2:
     /// pre-persist hooks, validation, insert, post-persist hooks (which hand out the session), answer.
     /// </summary>
-    private async Task<FlowOutcome> RegisterAsync(FlowSubmission<RegistrationFlow> submission, RegistrationForm form, string method, Identity.Identity identity, CancellationToken ct)
+    private async Task<FlowOutcome> RegisterAsync(FlowSubmission<RegistrationFlow> submission, RegistrationForm form, string method, RegistrationSucceeded built, CancellationToken ct)
     {
-        var flow = submission.Flow;
+        var (flow, identity) = (submission.Flow, built.Identity);
         if (await RunPrePersistHooksAsync(submission, identity, method, ct) is { } interrupted)
         {
             if (interrupted is FlowOutcome.Invalid)
@@ -56,6 +56,11 @@ internal sealed partial class RegistrationFlowService
         }
         catch (IdentityConflictException)
         {
+            if (built.OnConflict is not null && await built.OnConflict(ct) is { } answered)
+            {
+                return answered;
+            }
+
             form.Reject([("", await identities.DuplicateMessageAsync(identity, ct))]);
             form.SortNodes();
             await store.UpdateAsync(flow, ct);

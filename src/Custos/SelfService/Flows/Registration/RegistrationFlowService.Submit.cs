@@ -53,7 +53,7 @@ internal sealed partial class RegistrationFlowService
                     await store.UpdateAsync(flow, ct);
                     return responded.Outcome;
                 case StrategyOutcome<RegistrationSucceeded>.Succeeded succeeded:
-                    return await RegisterAsync(submission, form, strategy.Method, succeeded.Value.Identity, ct);
+                    return await RegisterAsync(submission, form, strategy.Method, succeeded.Value, ct);
             }
         }
 

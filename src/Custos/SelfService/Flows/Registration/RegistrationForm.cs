@@ -51,6 +51,17 @@ internal sealed class RegistrationForm(
         SortNodes();
     }
 
+    /// <summary>
+    /// Replaces the nodes (all but <c>csrf_token</c>) with the schema's trait inputs filled with <paramref name="values"/>
+    /// and no method's fields: the form social sign-in shows when a provider's data does not make a valid identity (the
+    /// caller adds its own button and the messages).
+    /// </summary>
+    public void ShowTraits(JsonObject values)
+    {
+        flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
+        flow.Ui.Nodes.AddRange(TraitNodes.FromSchema(schema, UiNodeGroup.Default, values));
+    }
+
     /// <summary>Puts the nodes in Kratos's registration order, traits in the order of this form's schema.</summary>
     public void SortNodes() => NodeOrder.Registration(SchemaKeyOrder.Of(schema)).Sort(flow.Ui.Nodes);
 

@@ -47,13 +47,35 @@ internal sealed class FlowRequest
     public string? CsrfToken { get; private set; }
 
     /// <summary>Cookies to set once the service has finished.</summary>
-    public PendingCookies Cookies { get; } = new();
+    public PendingCookies Cookies { get; private init; } = new();
 
     /// <summary>The request's CSRF token; a new one (and its cookie) when the request has none.</summary>
     public string EnsureCsrf() => CsrfToken ??= Cookies.NewCsrf();
 
     /// <summary>Replaces the CSRF token (after a login, a recovery, ...) and returns the new one.</summary>
     public string RotateCsrf() => CsrfToken = Cookies.NewCsrf();
+
+    /// <summary>
+    /// This request as if it had asked for <paramref name="url"/>: a flow the server creates for another flow (social
+    /// sign-in turning a login into a registration) takes that flow's request URL and query. Session, device, CSRF
+    /// token and the pending cookies stay this request's.
+    /// </summary>
+    public FlowRequest WithUrl(string url) => new()
+    {
+        Method = "GET",
+        Url = url,
+        Query = new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Query : "")),
+        IsJson = IsJson,
+        AcceptsJson = AcceptsJson,
+        IsForm = false,
+        Headers = Headers,
+        RequestCookies = RequestCookies,
+        DisplayUrl = DisplayUrl,
+        Device = Device,
+        Session = Session,
+        CsrfToken = CsrfToken,
+        Cookies = Cookies,
+    };
 
     /// <summary>The snapshot of <paramref name="context"/>; the URL, session and CSRF token are resolved by the caller.</summary>
     public static FlowRequest From(HttpContext context, string url, RequestSession? session, string? csrfToken) => new()

@@ -17,6 +17,24 @@ internal sealed class PendingCookies
     /// <summary>The new anti-CSRF token whose cookie is to be set, if any.</summary>
     public string? Csrf { get; private set; }
 
+    /// <summary>The continuity cookie's new value (a sign-in left for a provider), if any.</summary>
+    public string? Continuity { get; private set; }
+
+    /// <summary>The continuity cookie is to be expired (its sign-in came back).</summary>
+    public bool DeleteContinuity { get; private set; }
+
+    public void SetContinuity(string value)
+    {
+        Continuity = value;
+        DeleteContinuity = false;
+    }
+
+    public void ExpireContinuity()
+    {
+        Continuity = null;
+        DeleteContinuity = true;
+    }
+
     public void SetSession(string token, DateTime expiresAt)
     {
         Session = (token, expiresAt);

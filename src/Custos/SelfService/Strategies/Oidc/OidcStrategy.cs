@@ -12,7 +12,15 @@ namespace Custos.SelfService.Strategies.Oidc;
 /// </summary>
 internal sealed partial class OidcStrategy(
     IOptionsMonitor<CustosOptions> options,
-    Sessions.Assurance.AvailableAalCalculator aal) : IAuthStrategy
+    Sessions.Assurance.AvailableAalCalculator aal,
+    OidcRedirect redirect,
+    OidcCallbackContext callbacks,
+    OidcIdTokens idTokens,
+    IOidcClaimsMapper mapper,
+    IOidcTokenCipher cipher,
+    Flows.Registration.RegistrationIdentities registrations,
+    IServiceProvider services,
+    TimeProvider clock) : IAuthStrategy
 {
     public string Method => CredentialTypes.Oidc;
 

@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using Custos.Config;
+using Custos.Hosting;
+using Custos.Identity;
+using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Flows.Submit;
+using Custos.SelfService.Ui;
+using Custos.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace Custos.SelfService.Strategies.Oidc;
+
+/// <summary>
+/// An account at a provider whose e-mail (or other identifier) belongs to an existing identity (strategies contract
+/// §5.8). It never signs into that identity on its own: a new login flow asks the person to prove the existing account
+/// (1010016, the identifier fixed as a hidden field); the provider account is linked when that login succeeds for the
+/// identity that owns the identifier (else 4010009), and only once the session meets the required AAL.
+/// </summary>
+internal sealed class OidcAccountLinking(
+    IFlowStore store,
+    IPrivilegedIdentityPool identities,
+    IServiceProvider services,
+    IOptionsMonitor<CustosOptions> options,
+    TimeProvider clock) : ILoginLinker
+{
+    /// <summary>The login flow's internal-context key of the account waiting to be linked.</summary>
+    private const string Key = "oidc_link";
+
+    /// <summary>
+    /// The answer to a registration whose identity conflicts with an existing one: a linking login flow, or null when
+    /// no existing identity owns any of the new identity's identifiers (the registration then says "taken").
+    /// </summary>
+    public async Task<FlowOutcome?> OfferAsync(Flow registration, FlowRequest request, Identity.Identity created, OidcCallback callback, CancellationToken ct)
+    {
+        if (await DuplicateAsync(created, ct) is not { } duplicate)
+        {
+            return null;
+        }
+
+        var login = services.GetRequiredService<LoginFlowService>();
+        if (await login.CreateAsync(request.WithUrl(registration.RequestUrl), registration.Type, ct) is not FlowOutcome.Created { Flow: LoginFlow flow })
+        {
+            return null;
+        }
+
+        var config = callback.Provider.Config;
+        var entry = (created.Credentials[CredentialTypes.Oidc].Config["providers"] as JsonArray)!.Last()!.DeepClone();
+        flow.StrategyContext[Key] = new JsonObject { ["provider"] = config.Id, ["entry"] = entry, ["duplicate_identifier"] = duplicate };
+        Render(flow, config, duplicate);
+        await store.UpdateAsync(flow, ct);
+
+        var o = options.CurrentValue;
+        if (request.IsJson)
+        {
+            return new FlowOutcome.Invalid(flow);
+        }
+
+        var target = flow.IsBrowser ? FlowUrls.Ui(FlowKind.Login, o, flow.Id) : AddFlow(flow.ReturnTo ?? o.Selfservice.DefaultBrowserReturnUrl, flow.Id);
+        return new FlowOutcome.Redirect(AddQuery(target, "no_org_ui", "true"));
+    }
+
+    public bool HasPending(LoginFlow flow) => flow.StrategyContext[Key] is JsonObject;
+
+    public UiText? CheckOwner(LoginFlow flow, Identity.Identity identity)
+    {
+        if (flow.StrategyContext[Key]?["duplicate_identifier"]?.GetValue<string>() is not { } duplicate)
+        {
+            return null;
+        }
+
+        var owns = identity.Credentials.Values.Any(c => c.Identifiers.Contains(duplicate, StringComparer.Ordinal))
+            || identity.VerifiableAddresses.Any(a => a.Value == duplicate);
+        return owns ? null : Messages.ErrorValidationLoginLinkedCredentialsDoNotMatch();
+    }
+
+    public async Task<AuthenticationMethod?> LinkAsync(LoginFlow flow, Identity.Identity identity, CancellationToken ct)
+    {
+        if (flow.StrategyContext[Key] is not JsonObject pending || pending["entry"] is not JsonObject entry || pending["provider"]?.GetValue<string>() is not { } provider)
+        {
+            return null;
+        }
+
+        var subject = entry["subject"]?.GetValue<string>() ?? "";
+        var now = Clock.Now(clock);
+        var stored = await identities.GetAsync(identity.Id, withCredentials: true, ct) ?? identity;
+        if (!stored.Credentials.TryGetValue(CredentialTypes.Oidc, out var credential))
+        {
+            credential = new Credentials { Type = CredentialTypes.Oidc, CreatedAt = now, UpdatedAt = now };
+            stored.Credentials[CredentialTypes.Oidc] = credential;
+        }
+
+        var providers = credential.Config["providers"] as JsonArray ?? [];
+        providers.Add(entry.DeepClone());
+        credential.Config["providers"] = providers;
+        credential.Identifiers.Add(OidcCredentialIds.Of(provider, subject));
+        credential.UpdatedAt = now;
+        await identities.UpdateAsync(stored, ct);
+        flow.StrategyContext.Remove(Key);
+        return new AuthenticationMethod(CredentialTypes.Oidc, "aal1", now, provider);
+    }
+
+    // The identity one of whose identifiers or verifiable addresses the new identity also claims, and that value.
+    private async Task<string?> DuplicateAsync(Identity.Identity created, CancellationToken ct)
+    {
+        foreach (var identifier in created.Credentials.Where(c => c.Key != CredentialTypes.Oidc).SelectMany(c => c.Value.Identifiers))
+        {
+            if (await identities.FindByAnyCredentialsIdentifierAsync(identifier, ct) is not null)
+            {
+                return identifier;
+            }
+        }
+
+        foreach (var address in created.VerifiableAddresses)
+        {
+            if (await identities.FindVerifiableAddressAsync(address.Via, address.Value, ct) is not null)
+            {
+                return address.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // 1010016 alone; the identifier fixed; the provider just used gone, the others "Confirm with …", the password's
+    // "Sign in" now "Sign in and link".
+    private void Render(LoginFlow flow, OidcProviderOptions provider, string duplicate)
+    {
+        var label = provider.Label is { Length: > 0 } l ? l : provider.Id;
+        var others = flow.Ui.Nodes.Where(n => n.Group == UiNodeGroup.Oidc && n.Key == "provider").Select(n => n.Value?.ToString()).OfType<string>().ToList();
+        flow.Ui.Messages.Clear();
+        flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginLink(duplicate, label, FlowUrls.Ui(FlowKind.Login, options.CurrentValue, flow.Id), [], others.Where(p => p != provider.Id).ToList()));
+        flow.Ui.Nodes.RemoveAll(n => n.Group == UiNodeGroup.Oidc && n.Key == "provider" && n.Value?.ToString() == provider.Id);
+        foreach (var node in flow.Ui.Nodes)
+        {
+            if (node.Key == "identifier")
+            {
+                node.Attributes["type"] = "hidden";
+                node.Attributes["value"] = duplicate;
+                node.Label = null;
+            }
+            else if (node.Group == UiNodeGroup.Oidc && node.Key == "provider" && node.Value?.ToString() is { } other)
+            {
+                var otherConfig = options.CurrentValue.Selfservice.Methods.Oidc.Config.FindProvider(other);
+                node.Label = Messages.InfoSelfServiceLoginWithAndLink(otherConfig?.Label is { Length: > 0 } ol ? ol : other);
+            }
+            else if (node.Key == "method" && node.Label?.Id == 1010001)
+            {
+                node.Label = Messages.InfoSelfServiceLoginAndLink();
+            }
+        }
+    }
+
+    private static string AddFlow(string url, Guid flowId) => AddQuery(url, "flow", flowId.ToString("D"));
+
+    private static string AddQuery(string url, string key, string value) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(url, key, value);
+}
