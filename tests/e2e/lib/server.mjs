@@ -294,7 +294,8 @@ async function startOnce(bin, options) {
   const id = ++serverCounter;
   const logDir = process.env.CUSTOS_E2E_LOG_DIR;
   const logPath = logDir ? join(logDir, `server-${process.pid}-${id}.log`) : join(dir, 'server.log');
-  const publicPort = await freePort();
+  // A test may fix the public port beforehand: an OpenID Provider must know Custos's callback URL before Custos starts.
+  const publicPort = options.publicPort ?? await freePort();
   let adminPort = await freePort();
   while (adminPort === publicPort) adminPort = await freePort();
 
