@@ -67,7 +67,8 @@ internal sealed class IdTokenValidator(TimeProvider time)
             ValidAudiences = audiences,
             ValidAlgorithms = algorithms,
             IssuerSigningKeys = await keys(string.IsNullOrEmpty(token.Kid) ? null : token.Kid, ct),
-            TryAllIssuerSigningKeys = true,
+            // As go-oidc: a token naming a kid is checked only against keys with that kid; one naming none against all.
+            TryAllIssuerSigningKeys = string.IsNullOrEmpty(token.Kid),
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = false,
             ValidateLifetime = false,

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Custos.SelfService.Hooks.WebHooks;
 
 namespace Custos.SelfService.Strategies.Oidc.Providers.OpenIdConnect;
 
@@ -41,6 +42,11 @@ internal static class UpstreamJson
         catch (JsonException)
         {
             throw new OidcProviderException($"Unable to decode the {what}: it is not valid JSON.");
+        }
+        catch (HttpRequestException e) when (e.InnerException is PrivateAddressRefusedException)
+        {
+            throw new OidcProviderException(
+                $"Unable to fetch the {what}: the provider's address is private and clients.http.disallow_private_ip_ranges refuses it.");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
