@@ -1,0 +1,27 @@
+using Custos.Config;
+using Custos.SelfService.Strategies.Oidc.Providers.OpenIdConnect;
+using Microsoft.Extensions.Logging;
+
+namespace Custos.SelfService.Strategies.Oidc.Providers.Generic;
+
+/// <summary>
+/// <c>provider: generic</c>: any OpenID Provider, everything from discovery at <c>issuer_url</c> (Kratos ignores
+/// <c>auth_url</c>/<c>token_url</c> here). <c>openid</c> is added to the scopes; claims come from the verified ID token
+/// or, with <c>claims_source: userinfo</c>, from userinfo.
+/// </summary>
+internal sealed class GenericOidcProvider(OidcProviderOptions config, OpenIdConnectClient client, HttpClient http, ILogger logger) : IOidcProvider
+{
+    public OidcProviderOptions Config => config;
+
+    public Task<bool> UsesPkceAsync(CancellationToken ct) => PkceDecision.UsesPkceAsync(config, client, logger, ct);
+
+    public async Task<string> AuthorizationUrlAsync(OidcAuthorizationRequest request, CancellationToken ct)
+    {
+        var document = await client.Discovery.GetAsync(ct);
+        return AuthorizationUrl.Build(
+            document.AuthorizationEndpoint, config, request, AuthorizationUrl.WithOpenId(config.Scope), AuthorizationUrl.GenericParameters(config, request));
+    }
+
+    public Task<OidcCallbackResult> CompleteAsync(OidcCallbackRequest request, CancellationToken ct) =>
+        OidcCodeExchange.CompleteAsync(config, client, http, request, ct);
+}
