@@ -7,6 +7,7 @@ using Custos.Schema;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Strategies.Oidc.Mapper;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
 using Custos.Ui;
@@ -32,6 +33,7 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentities()
             .AddSelfServiceFlows()
             .AddWebHooks(options)
+            .AddOidcMapper()
             .AddCodeMethod()
             .AddSessions()
             .AddAuthenticatorAssurance()

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.SelfService.Strategies.Oidc;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Identity;
@@ -35,15 +37,15 @@ internal static class IdentityAdminEndpoints
         return Results.Json(result);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, IIdentityPool pool, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IIdentityPool pool, IOptionsMonitor<CustosOptions> options, [FromServices] IOidcTokenCipher oidcCipher, CancellationToken ct)
     {
         var include = IdentityListing.IncludeCredential(context.Request.Query);
         // A malformed id is simply unknown, as in Kratos.
         var identity = Guid.TryParse(id, out var guid) ? await pool.GetAsync(guid, withCredentials: true, ct) : null;
-        return identity is null ? throw KratosErrors.RowNotFound() : Results.Json(Admin(identity, options.CurrentValue, true, include));
+        return identity is null ? throw KratosErrors.RowNotFound() : Results.Json(Admin(identity, options.CurrentValue, true, include, oidcCipher));
     }
 
-    private static async Task<IResult> GetByExternalIdAsync(string externalId, HttpContext context, IIdentityPool pool, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> GetByExternalIdAsync(string externalId, HttpContext context, IIdentityPool pool, IOptionsMonitor<CustosOptions> options, [FromServices] IOidcTokenCipher oidcCipher, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(externalId))
         {
@@ -52,7 +54,7 @@ internal static class IdentityAdminEndpoints
 
         var include = IdentityListing.IncludeCredential(context.Request.Query);
         var identity = await pool.GetByExternalIdAsync(externalId, withCredentials: true, ct) ?? throw KratosErrors.RowNotFound();
-        return Results.Json(Admin(identity, options.CurrentValue, true, include));
+        return Results.Json(Admin(identity, options.CurrentValue, true, include, oidcCipher));
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, IdentityManager manager, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
@@ -84,8 +86,8 @@ internal static class IdentityAdminEndpoints
 
     private static Guid ParseId(string id) => Guid.TryParse(id, out var guid) ? guid : throw KratosErrors.RowNotFound();
 
-    internal static JsonObject Admin(Identity identity, CustosOptions o, bool withCredentials, IReadOnlySet<string>? include = null) =>
-        IdentityJson.Admin(identity, o.Serve.Public.EffectiveBaseUrl(o.Dev), include, withCredentials, o.Secrets.Cipher);
+    internal static JsonObject Admin(Identity identity, CustosOptions o, bool withCredentials, IReadOnlySet<string>? include = null, IOidcTokenCipher? oidcCipher = null) =>
+        IdentityJson.Admin(identity, o.Serve.Public.EffectiveBaseUrl(o.Dev), include, withCredentials, o.Secrets.Cipher, oidcCipher);
 
     private sealed class WithLocation(IResult inner, string location) : IResult
     {

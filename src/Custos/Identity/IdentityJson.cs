@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Hosting;
 using Custos.Schema;
+using Custos.SelfService.Strategies.Oidc;
 
 namespace Custos.Identity;
 
@@ -11,13 +12,14 @@ namespace Custos.Identity;
 internal static class IdentityJson
 {
     /// <param name="cipherSecrets"><c>secrets.cipher</c>, to show sealed credential configs in Kratos's clear shape; null shows them as stored.</param>
-    public static JsonObject Admin(Identity identity, string publicBaseUrl, IReadOnlySet<string>? includeConfig = null, bool withCredentials = true, IReadOnlyList<string>? cipherSecrets = null) =>
-        Write(identity, publicBaseUrl, admin: true, withCredentials, includeConfig ?? new HashSet<string>(), cipherSecrets);
+    /// <param name="oidcCipher">Opens the upstream tokens of <c>oidc</c> credentials for that view (without it they show as <c>""</c>).</param>
+    public static JsonObject Admin(Identity identity, string publicBaseUrl, IReadOnlySet<string>? includeConfig = null, bool withCredentials = true, IReadOnlyList<string>? cipherSecrets = null, IOidcTokenCipher? oidcCipher = null) =>
+        Write(identity, publicBaseUrl, admin: true, withCredentials, includeConfig ?? new HashSet<string>(), new CredentialView(cipherSecrets, oidcCipher));
 
     public static JsonObject Public(Identity identity, string publicBaseUrl) =>
-        Write(identity, publicBaseUrl, admin: false, withCredentials: false, new HashSet<string>(), null);
+        Write(identity, publicBaseUrl, admin: false, withCredentials: false, new HashSet<string>(), new CredentialView(null, null));
 
-    private static JsonObject Write(Identity i, string publicBaseUrl, bool admin, bool withCredentials, IReadOnlySet<string> includeConfig, IReadOnlyList<string>? cipherSecrets)
+    private static JsonObject Write(Identity i, string publicBaseUrl, bool admin, bool withCredentials, IReadOnlySet<string> includeConfig, CredentialView view)
     {
         var o = new JsonObject { ["id"] = i.Id.ToString("D") };
         if (!string.IsNullOrEmpty(i.ExternalId))
@@ -30,7 +32,7 @@ internal static class IdentityJson
             var credentials = new JsonObject();
             foreach (var c in i.Credentials.Values.OrderBy(c => c.Type, StringComparer.Ordinal))
             {
-                credentials[c.Type] = Credential(i.Id, c, includeConfig.Contains(c.Type), cipherSecrets);
+                credentials[c.Type] = Credential(i.Id, c, includeConfig.Contains(c.Type), view);
             }
 
             o["credentials"] = credentials;
@@ -67,7 +69,7 @@ internal static class IdentityJson
         return o;
     }
 
-    private static JsonObject Credential(Guid identityId, Credentials c, bool withConfig, IReadOnlyList<string>? cipherSecrets)
+    private static JsonObject Credential(Guid identityId, Credentials c, bool withConfig, CredentialView view)
     {
         var o = new JsonObject
         {
@@ -76,9 +78,13 @@ internal static class IdentityJson
         };
         if (withConfig)
         {
-            o["config"] = c.Type == CredentialTypes.Totp && cipherSecrets is not null
-                ? TotpCredentialConfig.Reveal(identityId, c.Config, cipherSecrets)
-                : c.Config.DeepClone();
+            // Without cipher secrets the stored config is wanted as it is (the JSON patch document of an identity).
+            o["config"] = (c.Type, view.CipherSecrets) switch
+            {
+                (CredentialTypes.Totp, { } secrets) => TotpCredentialConfig.Reveal(identityId, c.Config, secrets),
+                (CredentialTypes.Oidc or CredentialTypes.Saml, not null) => OidcCredentialConfig.Reveal(c.Config, view.OidcCipher, withTokens: c.Type == CredentialTypes.Oidc),
+                _ => c.Config.DeepClone(),
+            };
         }
 
         o["version"] = c.Version;
@@ -115,4 +121,6 @@ internal static class IdentityJson
         ["created_at"] = KratosTime.Format(a.CreatedAt),
         ["updated_at"] = KratosTime.Format(a.UpdatedAt),
     };
+
+    private sealed record CredentialView(IReadOnlyList<string>? CipherSecrets, IOidcTokenCipher? OidcCipher);
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.SelfService.Strategies.Oidc;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Custos.Identity;
@@ -15,7 +17,7 @@ internal static class IdentityListing
     private const int MaxPageSize = 500;
     private const int MaxIds = 500;
 
-    public static async Task<IResult> ListAsync(HttpContext context, IIdentityPool pool, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    public static async Task<IResult> ListAsync(HttpContext context, IIdentityPool pool, IOptionsMonitor<CustosOptions> options, [FromServices] IOidcTokenCipher oidcCipher, CancellationToken ct)
     {
         var q = context.Request.Query;
         var include = IncludeCredential(q);
@@ -68,7 +70,7 @@ internal static class IdentityListing
         }
 
         var opts = options.CurrentValue;
-        var body = new JsonArray(page.Select(i => (JsonNode?)IdentityEndpointsJson(i, opts, include)).ToArray());
+        var body = new JsonArray(page.Select(i => (JsonNode?)IdentityEndpointsJson(i, opts, include, oidcCipher)).ToArray());
         if (legacyPage is not null)
         {
             var total = await pool.CountAsync(ct);
@@ -90,8 +92,8 @@ internal static class IdentityListing
         return Results.Json(body);
     }
 
-    private static JsonObject IdentityEndpointsJson(Identity identity, CustosOptions o, IReadOnlySet<string> include) =>
-        IdentityAdminEndpoints.Admin(identity, o, withCredentials: true, include);
+    private static JsonObject IdentityEndpointsJson(Identity identity, CustosOptions o, IReadOnlySet<string> include, IOidcTokenCipher oidcCipher) =>
+        IdentityAdminEndpoints.Admin(identity, o, withCredentials: true, include, oidcCipher);
 
     public static IReadOnlySet<string> IncludeCredential(IQueryCollection query)
     {
