@@ -14,6 +14,7 @@ using Custos.SelfService.Strategies;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.IdentifierFirst;
 using Custos.SelfService.Strategies.LookupSecret;
+using Custos.SelfService.Strategies.Oidc;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
 using Custos.SelfService.Strategies.Totp;
@@ -45,7 +46,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.AddRecoveryAndVerification();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         services.AddSettingsFlow();
-        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>().AddPasskeys();
+        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>().AddPasskeys().AddOidc();
     }
 
     public static IServiceCollection AddPasswordStrategy(this IServiceCollection services)
