@@ -48,6 +48,8 @@ function server() {
       dev: true,
       publicPort,
       config: {
+        // The provider is on loopback; Custos refuses private addresses unless told otherwise.
+        clients: { http: { disallow_private_ip_ranges: false } },
         selfservice: {
           methods: {
             password: { config: { haveibeenpwned_enabled: false } },

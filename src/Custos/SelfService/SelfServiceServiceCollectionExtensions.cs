@@ -14,6 +14,7 @@ using Custos.SelfService.Strategies;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.IdentifierFirst;
 using Custos.SelfService.Strategies.LookupSecret;
+using Custos.SelfService.Strategies.Oidc;
 using Custos.SelfService.Strategies.Password;
 using Custos.SelfService.Strategies.Password.Policy;
 using Custos.SelfService.Strategies.Totp;
@@ -46,7 +47,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.AddRecoveryAndVerification();
         services.AddCsrf().AddReturnToValidation().AddPasswordPolicy().AddHooks().AddTotp();
         services.AddSettingsFlow();
-        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>().AddPasskeys();
+        return services.AddPasswordStrategy().AddStrategy<IdentifierFirstStrategy>().AddStrategy<TotpStrategy>().AddStrategy<LookupSecretStrategy>().AddStrategy<CodeLoginStrategy>().AddPasskeys().AddOidc();
     }
 
     public static IServiceCollection AddPasswordStrategy(this IServiceCollection services)
@@ -61,6 +62,7 @@ internal static class SelfServiceServiceCollectionExtensions
     {
         var selfService = endpoints.MapGroup("/self-service");
         selfService.MapLoginEndpoints();
+        selfService.MapOidcCallbackEndpoints();
         selfService.MapRegistrationEndpoints();
         selfService.MapSettingsEndpoints();
         endpoints.MapWellKnownChangePassword();

@@ -73,7 +73,7 @@ public sealed class NodeRendererTests
     {
         var (html, _) = Render("""{"type":"input","group":"oidc","attributes":{"name":"provider","type":"submit","value":"github"},"messages":[],"meta":{"label":{"id":1010002,"text":"Sign in with github","type":"info"}}}""", noValidate: true);
 
-        Assert.Equal("<button type=\"submit\" name=\"provider\" value=\"github\" class=\"button secondary\" formnovalidate=\"\">Sign in with github</button>", html);
+        Assert.Equal("<button type=\"submit\" name=\"provider\" value=\"github\" class=\"button secondary social\" data-provider=\"github\" formnovalidate=\"\">Sign in with github</button>", html);
     }
 
     [Fact]

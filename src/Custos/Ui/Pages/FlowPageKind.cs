@@ -12,7 +12,6 @@ internal sealed record FlowPageKind(string Page, string GetOperation, string Tit
             ["lookup_secret"] = "Use a backup recovery code",
             ["passkey"] = "Use a passkey",
             ["webauthn"] = "Use a security key",
-            ["oidc"] = "Use another account",
         },
     };
 
@@ -23,7 +22,6 @@ internal sealed record FlowPageKind(string Page, string GetOperation, string Tit
             ["code"] = "Sign up with a code we email you",
             ["passkey"] = "Sign up with a passkey",
             ["webauthn"] = "Sign up with a security key",
-            ["oidc"] = "Use another account",
         },
     };
 

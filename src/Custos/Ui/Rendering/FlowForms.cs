@@ -15,6 +15,8 @@ internal static partial class FlowForms
 
     private const string PasswordGroup = "password";
 
+    private const string OidcGroup = "oidc";
+
     /// <param name="captions">
     /// Captions of method groups in the one-form layout ("Email me a code"), shown when the form offers more than one
     /// method; a group without one gets none.
@@ -42,9 +44,10 @@ internal static partial class FlowForms
         var groups = nodes.Select(Group).Where(g => g != DefaultGroup).Distinct(StringComparer.Ordinal).ToList();
         if (!formPerGroup)
         {
-            // The API lists login and registration groups in Kratos's order, `code` before `password`; a person reads
-            // the password form as the main one, so the page shows it first and the other methods below it.
-            groups = groups.OrderBy(g => g == PasswordGroup ? 0 : 1).ToList();
+            // The API lists login and registration groups in Kratos's order, `oidc` first and `code` before `password`;
+            // a person reads the password form as the main one, so the page shows it first, the other methods below it
+            // and the social sign-in buttons last, after an "or".
+            groups = groups.OrderBy(g => g == PasswordGroup ? 0 : g == OidcGroup ? 2 : 1).ToList();
         }
 
         var shared = nodes.Where(n => Group(n) == DefaultGroup).ToList();
@@ -125,7 +128,12 @@ internal static partial class FlowForms
     private static void OpenGroup(Html h, string group, int offered, IReadOnlyDictionary<string, string>? captions)
     {
         h.Open("div", ("class", "group group-" + CssName(group)), ("data-group", group));
-        if (offered > 1 && captions is not null && captions.TryGetValue(group, out var caption))
+        if (offered > 1 && group == OidcGroup)
+        {
+            // The provider buttons say what they do ("Sign in with GitHub"); the divider only sets them apart.
+            h.Open("p", ("class", "divider"), ("role", "separator")).Element("span", "or").Close("p");
+        }
+        else if (offered > 1 && captions is not null && captions.TryGetValue(group, out var caption))
         {
             h.Element("p", caption, ("class", "group-caption"));
         }

@@ -52,6 +52,10 @@ internal sealed partial class NodeRenderer(UiPage page)
     /// <summary>A button that runs a function of the flow's script when pressed (<c>onclickTrigger</c>).</summary>
     public static bool HasClickTrigger(JsonObject node) => IsButton(node) && NodeJson.Str(node["attributes"]?["onclickTrigger"]) is not null;
 
+    /// <summary>A social sign-in button: sign in or up with a provider, or link or unlink one in settings.</summary>
+    public static bool IsProviderButton(JsonObject node) =>
+        IsButton(node) && NodeJson.Str(node["group"]) == "oidc" && NodeJson.Str(node["attributes"]?["name"]) is "provider" or "link" or "unlink";
+
     public static bool IsButton(JsonObject node) =>
         NodeJson.Str(node["type"]) == "input" && NodeJson.Str(node["attributes"]?["type"]) is "submit" or "button";
 
@@ -75,9 +79,11 @@ internal sealed partial class NodeRenderer(UiPage page)
                 // Only a method's own submit needs the browser's required-field checks; "resend code", "back" or
                 // "remove key" do not ask for the fields beside them (the server validates either way).
                 var skipChecks = noValidate || name != "method";
+                var social = IsProviderButton(node);
                 h.Element("button", label ?? value ?? name,
                     ("type", type == "button" ? "button" : "submit"), ("name", unnamed ? null : name), ("value", unnamed ? null : value),
-                    ("class", primary ? "button primary" : "button secondary"), ("disabled", disabled),
+                    ("class", (primary ? "button primary" : "button secondary") + (social ? " social" : "")), ("disabled", disabled),
+                    ("data-provider", social ? value : null),
                     ("formnovalidate", Html.Flag(skipChecks && type == "submit")),
                     ("data-onclick-trigger", click), ("data-onload-trigger", load));
                 MessageList.Render(h, messages);

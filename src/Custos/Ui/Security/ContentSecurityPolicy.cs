@@ -12,7 +12,7 @@ internal static partial class ContentSecurityPolicy
     /// <summary>
     /// The policy for a page. <c>form-action</c> also governs the redirects that follow a form post in Chromium, so it
     /// lists every place a submitted flow may send the browser: the public base URL, the UI URLs, the return URLs and,
-    /// with OIDC enabled, any https provider.
+    /// with OIDC enabled, each configured provider's sign-in origin (<see cref="OidcFormTargets"/>).
     /// </summary>
     /// <param name="framesSelf">
     /// The page embeds documents of this origin (the dev mailbox's sandboxed mail bodies): <c>frame-src 'self'</c>.
@@ -48,7 +48,7 @@ internal static partial class ContentSecurityPolicy
             f.Recovery.After.DefaultBrowserReturnUrl, f.Verification.After.DefaultBrowserReturnUrl, f.Logout.After.DefaultBrowserReturnUrl,
             .. s.AllowedReturnUrls,
         ];
-        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        var sources = new SortedSet<string>(OidcFormTargets.Origins(o), StringComparer.Ordinal);
         foreach (var target in targets)
         {
             if (Origin(target) is { } origin)
@@ -57,8 +57,7 @@ internal static partial class ContentSecurityPolicy
             }
         }
 
-        var oidc = s.Methods.Oidc.Enabled ? " https:" : "";
-        return "'self'" + string.Concat(sources.Select(x => " " + x)) + oidc;
+        return "'self'" + string.Concat(sources.Select(x => " " + x));
     }
 
     private static string Sources(string? url) => Origin(url) is { } origin ? " " + origin : "";

@@ -122,33 +122,11 @@ internal sealed class OidcAccountLinking(
         return null;
     }
 
-    // 1010016 alone; the identifier fixed; the provider just used gone, the others "Confirm with …", the password's
-    // "Sign in" now "Sign in and link".
     private void Render(LoginFlow flow, OidcProviderOptions provider, string duplicate)
     {
-        var label = provider.Label is { Length: > 0 } l ? l : provider.Id;
-        var others = flow.Ui.Nodes.Where(n => n.Group == UiNodeGroup.Oidc && n.Key == "provider").Select(n => n.Value?.ToString()).OfType<string>().ToList();
-        flow.Ui.Messages.Clear();
-        flow.Ui.Messages.Add(Messages.InfoSelfServiceLoginLink(duplicate, label, FlowUrls.Ui(FlowKind.Login, options.CurrentValue, flow.Id), [], others.Where(p => p != provider.Id).ToList()));
-        flow.Ui.Nodes.RemoveAll(n => n.Group == UiNodeGroup.Oidc && n.Key == "provider" && n.Value?.ToString() == provider.Id);
-        foreach (var node in flow.Ui.Nodes)
-        {
-            if (node.Key == "identifier")
-            {
-                node.Attributes["type"] = "hidden";
-                node.Attributes["value"] = duplicate;
-                node.Label = null;
-            }
-            else if (node.Group == UiNodeGroup.Oidc && node.Key == "provider" && node.Value?.ToString() is { } other)
-            {
-                var otherConfig = options.CurrentValue.Selfservice.Methods.Oidc.Config.FindProvider(other);
-                node.Label = Messages.InfoSelfServiceLoginWithAndLink(otherConfig?.Label is { Length: > 0 } ol ? ol : other);
-            }
-            else if (node.Key == "method" && node.Label?.Id == 1010001)
-            {
-                node.Label = Messages.InfoSelfServiceLoginAndLink();
-            }
-        }
+        var o = options.CurrentValue;
+        OidcLinkingForm.Apply(flow.Ui, provider.Id, OidcLinkingForm.UsedProviderName(provider, provider.Id), duplicate, FlowUrls.Ui(FlowKind.Login, o, flow.Id),
+            [], [], loginHints: false);
     }
 
     private static string AddFlow(string url, Guid flowId) => AddQuery(url, "flow", flowId.ToString("D"));

@@ -1,4 +1,6 @@
 using Custos.SelfService.Flows.Login;
+using Custos.SelfService.Strategies.Oidc.Mapper;
+using Custos.SelfService.Strategies.Oidc.Providers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService.Strategies.Oidc;
@@ -8,6 +10,7 @@ internal static class OidcServiceCollectionExtensions
 {
     public static IServiceCollection AddOidc(this IServiceCollection services)
     {
+        services.AddOidcProviders().AddOidcMapper();
         services.TryAddScoped<OidcCallbackContext>();
         services.TryAddScoped<OidcRedirect>();
         services.TryAddScoped<OidcIdTokens>();

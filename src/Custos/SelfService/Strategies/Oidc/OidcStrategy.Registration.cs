@@ -78,7 +78,7 @@ internal sealed partial class OidcStrategy : IRegistrationStrategy
         if (await registrations.ValidateAsync(identity, ct) is { Count: > 0 } invalid)
         {
             form.ShowTraits(traits);
-            flow.Ui.Nodes.Add(OidcNodes.ContinueButton(config));
+            flow.Ui.Nodes.Add(OidcNodes.ContinueButton(config.Id));
             form.AddMessages(invalid);
             form.SortNodes();
             return StrategyOutcome<RegistrationSucceeded>.Invalid;
@@ -106,7 +106,7 @@ internal sealed partial class OidcStrategy : IRegistrationStrategy
     internal static void ShowContinue(RegistrationFlow flow, Config.OidcProviderOptions provider, UiText message)
     {
         flow.Ui.Nodes.RemoveAll(n => n.Key != "csrf_token");
-        flow.Ui.Nodes.Add(OidcNodes.ContinueButton(provider));
+        flow.Ui.Nodes.Add(OidcNodes.ContinueButton(provider.Id));
         flow.Ui.Messages.Add(message);
     }
 
