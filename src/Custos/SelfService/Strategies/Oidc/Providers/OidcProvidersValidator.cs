@@ -10,9 +10,13 @@ namespace Custos.SelfService.Strategies.Oidc.Providers;
 /// for <c>microsoft</c>, and for <c>apple</c> the three <c>apple_*</c> keys instead of <c>client_secret</c> (which every
 /// other kind needs). The Apple key is also parsed here, so a broken key stops the start, not a sign-in.
 /// </summary>
-internal sealed class OidcProvidersValidator(IEnumerable<IOidcProviderKind> kinds) : IValidateOptions<CustosOptions>
+internal sealed class OidcProvidersValidator(IServiceProvider services) : IValidateOptions<CustosOptions>
 {
-    private readonly IReadOnlyDictionary<string, IOidcProviderKind> _kinds = OidcProviderRegistry.Index(kinds);
+    // Read when the options are first validated, not when the validator is made: the kinds' HTTP client takes the
+    // options, so taking the kinds in the constructor would be a dependency cycle.
+    private IReadOnlyDictionary<string, IOidcProviderKind> Kinds => _kinds ??= OidcProviderRegistry.Index(services.GetServices<IOidcProviderKind>());
+
+    private IReadOnlyDictionary<string, IOidcProviderKind>? _kinds;
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, CustosOptions options)
@@ -29,9 +33,9 @@ internal sealed class OidcProvidersValidator(IEnumerable<IOidcProviderKind> kind
 
     private void Check(OidcProviderOptions p, string path, bool enabled, List<string> errors)
     {
-        if (enabled && !_kinds.ContainsKey(p.Provider))
+        if (enabled && !Kinds.ContainsKey(p.Provider))
         {
-            errors.Add($"{path}.provider: provider type \"{p.Provider}\" is not supported, supported are: {string.Join(", ", _kinds.Keys.Order(StringComparer.Ordinal))}");
+            errors.Add($"{path}.provider: provider type \"{p.Provider}\" is not supported, supported are: {string.Join(", ", Kinds.Keys.Order(StringComparer.Ordinal))}");
         }
 
         var microsoft = p.Provider == "microsoft";
