@@ -283,7 +283,8 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
       assert.equal(identifier.attributes.type, 'hidden');
       assert.equal(identifier.attributes.value, email);
       assert.deepEqual(nodes(linking, 'provider').filter((n) => n.attributes.value === PROVIDER), [], 'the provider just used is gone');
-      assert.equal(node(linking, 'method', 'password').meta.label.id, 1010017);
+      // Kratos relabels only "Sign in" (1010001); the password button says "Sign in with password" (1010022) and keeps it.
+      assert.equal(node(linking, 'method', 'password').meta.label.id, 1010022);
 
       const proved = await c.submit('login', linking, { method: 'password', identifier: email, password: 'correct horse battery staple 1' });
       c.loggedIn(proved);
@@ -322,7 +323,7 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
       const settings = await c.create('settings');
       const link = node(settings, 'link', PROVIDER);
       assert.equal(link.meta.label.id, 1050002);
-      const linked = await c.submit('settings', settings, { link: PROVIDER });
+      const linked = await c.submit('settings', settings, { method: 'oidc', link: PROVIDER });
       const authorize = mode === 'browser' ? linked.location : linked.body.redirect_browser_to;
       assert.ok(authorize?.startsWith((await op.get()).issuer), JSON.stringify(linked).slice(0, 400));
       const back = await (await op.get()).signIn(authorize, { account: `settings-${mode}-sub` });
@@ -332,7 +333,7 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
 
       const after = await c.create('settings');
       assert.equal(node(after, 'unlink', PROVIDER).meta.label.id, 1050003);
-      const unlinked = await c.submit('settings', after, { unlink: PROVIDER });
+      const unlinked = await c.submit('settings', after, { method: 'oidc', unlink: PROVIDER });
       assert.ok([200, 303].includes(unlinked.status), JSON.stringify(unlinked).slice(0, 400));
       const credential = await oidcCredential(identity.id);
       assert.ok(!credential || credential.identifiers.length === 0, 'the provider account is gone');
@@ -345,7 +346,7 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
     await signedIn(c, callback);
     const settings = await c.create('settings');
     assert.deepEqual(nodes(settings, 'unlink'), [], 'no unlink button for the only first factor');
-    const refused = await c.submit('settings', settings, { unlink: PROVIDER });
+    const refused = await c.submit('settings', settings, { method: 'oidc', unlink: PROVIDER });
     assert.equal(refused.status, 400);
     assert.equal(refused.body.ui.messages[0].text, 'can not unlink OpenID Connect connection because it is the last remaining first factor credential');
   });

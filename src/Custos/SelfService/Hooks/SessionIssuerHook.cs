@@ -13,7 +13,7 @@ internal sealed class SessionIssuerHook(SessionManager sessions, TimeProvider cl
 
     public async Task<HookResult> RunAsync(PostRegistrationContext context, PlannedHook hook, CancellationToken ct)
     {
-        var session = sessions.NewSession(context.Identity, new AuthenticationMethod(context.Method, "aal1", Clock.Now(clock), null), context.Request.Device);
+        var session = sessions.NewSession(context.Identity, new AuthenticationMethod(context.Method, "aal1", Clock.Now(clock), Provider(context)), context.Request.Device);
         var issued = await sessions.PersistAsync(session, ct);
         context.Session = issued;
         session.Identity ??= context.Identity;
@@ -26,4 +26,11 @@ internal sealed class SessionIssuerHook(SessionManager sessions, TimeProvider cl
 
         return HookResult.Continue;
     }
+
+    // A social sign-up names its provider in the session's entry, as Kratos (the new identity has exactly one).
+    private static string? Provider(PostRegistrationContext context) =>
+        context.Method == Identity.CredentialTypes.Oidc
+        && context.Identity.Credentials.GetValueOrDefault(Identity.CredentialTypes.Oidc)?.Config["providers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } providers
+            ? providers[0]?["provider"]?.GetValue<string>()
+            : null;
 }
