@@ -7,6 +7,7 @@ using Custos.Schema;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Strategies.Code;
+using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
 using Custos.Ui;
@@ -34,6 +35,7 @@ internal static class CustosServiceCollectionExtensions
             .AddWebHooks(options)
             .AddCodeMethod()
             .AddSessions()
+            .AddSessionTokenExchange()
             .AddAuthenticatorAssurance()
             .AddCourier()
             .AddSelfServiceUi();
