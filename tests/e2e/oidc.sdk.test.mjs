@@ -5,7 +5,7 @@
 // contract §5 (5.2–5.11).
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { FlowClient, MODES, cookieJarFetch, messageIds, node, nodes } from './lib/clients.mjs';
+import { FlowClient, MODES, cookieJarFetch, failure, messageIds, node, nodes } from './lib/clients.mjs';
 import { base64Jsonnet } from './lib/hook-server.mjs';
 import { ALICE, useOidcProvider } from './lib/oidc-provider.mjs';
 import { adminIdentityApi } from './lib/sdk.mjs';
@@ -30,7 +30,7 @@ const ACCOUNTS = [
   ...MODES.map((m) => account(`first-${m}`)),
   ...MODES.map((m) => account(`link-${m}`)),
   ...MODES.map((m) => account(`settings-${m}`)),
-  account('replay'), account('tamper'), account('nocookie'), account('mismatch'), account('unlink-last'),
+  account('replay'), account('tamper'), account('exchange'), account('nocookie'), account('mismatch'), account('unlink-last'),
   { sub: 'no-email-sub', name: 'No Mail', given_name: 'No', family_name: 'Mail' },
 ];
 
@@ -237,6 +237,24 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
     const idToken = await c.submit('login', flow, { method: 'oidc', provider: PROVIDER, id_token: 'a.b.c', id_token_nonce: 'n' });
     assert.equal(idToken.status, 502);
     assert.equal(idToken.body.error.reason, 'The provider generic does not support id_token verification');
+  });
+
+  test('native: the sign-in ends in return_to?code=, which the app trades once at /sessions/token-exchange', async () => {
+    const c = await client('native');
+    const flow = await c.api.createNativeLoginFlow({ returnSessionTokenExchangeCode: true, returnTo: 'http://127.0.0.1:4455/app-callback' });
+    assert.match(flow.session_token_exchange_code, /^[A-Za-z0-9]{64}$/);
+    const back = await (await op.get()).signIn(await startAt(c, 'login', flow), { account: 'exchange-sub' });
+    const callback = await openCallback(c, back);
+    assert.equal(callback.status, 303, JSON.stringify(callback.body).slice(0, 400));
+    const target = new URL(callback.location);
+    assert.equal(`${target.origin}${target.pathname}`, 'http://127.0.0.1:4455/app-callback');
+    const returnToCode = target.searchParams.get('code');
+    assert.ok(returnToCode, 'the app gets a code, never the token, in its URL');
+    const exchanged = await c.api.exchangeSessionToken({ initCode: flow.session_token_exchange_code, returnToCode });
+    assert.match(exchanged.session_token, /^ory_st_/);
+    assert.equal(exchanged.session.identity.traits.email, 'exchange@example.com');
+    const again = await failure(c.api.exchangeSessionToken({ initCode: flow.session_token_exchange_code, returnToCode }));
+    assert.equal(again.status, 404, 'the codes work once');
   });
 
   test('missing traits: the registration shows the completion form, and its submit finishes with the traits given', async () => {

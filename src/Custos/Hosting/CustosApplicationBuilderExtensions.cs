@@ -4,6 +4,7 @@ using Custos.Courier;
 using Custos.Identity;
 using Custos.Schema;
 using Custos.SelfService;
+using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.Sessions;
 using Custos.Ui;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapIdentityAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
+        endpoints.MapSessionTokenExchangeEndpoints();
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();

@@ -8,6 +8,7 @@ using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Strategies.Code;
 using Custos.SelfService.Strategies.Oidc.Mapper;
+using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
 using Custos.Ui;
@@ -36,6 +37,7 @@ internal static class CustosServiceCollectionExtensions
             .AddOidcMapper()
             .AddCodeMethod()
             .AddSessions()
+            .AddSessionTokenExchange()
             .AddAuthenticatorAssurance()
             .AddCourier()
             .AddSelfServiceUi();

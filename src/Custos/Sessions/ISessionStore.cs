@@ -36,6 +36,11 @@ internal interface ISessionStore
     Task UpdateAsync(Session session, CancellationToken ct);
 
     /// <summary>
+    /// Replaces the digest of the session's token (the old token stops working at once); false when the id is unknown.
+    /// </summary>
+    Task<bool> ReplaceTokenAsync(Guid id, string tokenHash, CancellationToken ct);
+
+    /// <summary>
     /// Marks the session revoked (data kept). With <paramref name="identityId"/>, only when it belongs to that identity.
     /// False when no such session exists.
     /// </summary>

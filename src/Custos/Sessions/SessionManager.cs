@@ -185,6 +185,23 @@ internal sealed class SessionManager(
         return session;
     }
 
+    /// <summary>
+    /// Gives the session a new token and returns it with the session (with identity); null when the id is unknown. Only
+    /// the digest is stored, so a session issued where no client could take its token (a native app's social sign-in,
+    /// which ends in the system browser) gets the token it is handed out with here; any earlier token stops working.
+    /// </summary>
+    public async Task<(Session Session, string Token)?> ReissueTokenAsync(Guid sessionId, CancellationToken ct)
+    {
+        var token = SessionTokens.NewSessionToken();
+        if (!await store.ReplaceTokenAsync(sessionId, SessionTokens.Hash(token), ct)
+            || await store.GetAsync(sessionId, withIdentity: true, ct) is not { } session)
+        {
+            return null;
+        }
+
+        return (session, token);
+    }
+
     /// <summary>Re-issues the cookie when the request's cookie was sealed with an expiry earlier than the session's (after an extension).</summary>
     public void RefreshCookieIfStale(HttpContext context, RequestSession current)
     {

@@ -52,6 +52,13 @@ internal sealed partial class SqlSessionStore
             }, ct));
     }
 
+    public async Task<bool> ReplaceTokenAsync(Guid id, string tokenHash, CancellationToken ct)
+    {
+        var connection = await db.ConnectionAsync(ct);
+        return await connection.ExecuteAsync(Command(
+            "UPDATE sessions SET token = @tokenHash, updated_at = @now WHERE nid = @Nid AND id = @id", new { tokenHash, now = Clock.Now(clock), Nid, id }, ct)) > 0;
+    }
+
     public async Task<bool> RevokeAsync(Guid id, Guid? identityId, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);

@@ -11,6 +11,9 @@ internal sealed class LoginFlow : Flow
     public string RequestedAal { get; set; } = "aal1";
     public string? IdentitySchema { get; set; }
 
+    /// <summary>The init code of the flow's session token exchange: set only on the flow answering its creation, never stored.</summary>
+    public string? SessionTokenExchangeCode { get; set; }
+
     public override void WriteContext(JsonObject context)
     {
         context["refresh"] = Refresh;
@@ -33,6 +36,11 @@ internal sealed class LoginFlow : Flow
         o["updated_at"] = KratosTime.Format(UpdatedAt);
         o["refresh"] = Refresh;
         o["requested_aal"] = RequestedAal;
+        if (SessionTokenExchangeCode is not null)
+        {
+            o["session_token_exchange_code"] = SessionTokenExchangeCode;
+        }
+
         o["state"] = State;
         AddTransientPayload(o);
         if (IdentitySchema is not null)

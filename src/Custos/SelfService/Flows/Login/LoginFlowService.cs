@@ -5,6 +5,7 @@ using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Hooks.WebHooks;
+using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.SelfService.Ui;
 using Custos.Sessions;
 using Custos.Sessions.Assurance;
@@ -24,7 +25,8 @@ internal sealed partial class LoginFlowService(
     FlowNodeSorter sorter,
     DbSession db,
     BeforeWebHooks beforeHooks,
-    IEnumerable<ILoginLinker> linkers)
+    IEnumerable<ILoginLinker> linkers,
+    ISessionTokenExchanges exchanges)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");
@@ -75,9 +77,17 @@ internal sealed partial class LoginFlowService(
             return await CreateWithFastLoginAsync(flow, form.Identity!, ct);
         }
 
-        await store.CreateAsync(flow, ct);
+        // Kratos hands a native app a session token exchange code only when it has no session yet (strconv.ParseBool).
+        var withExchange = session is null && type == FlowTypes.Api && FlowQuery.Flag(request.Query, "return_session_token_exchange_code");
+        await (withExchange ? CreateWithExchangeAsync(flow, ct) : store.CreateAsync(flow, ct));
         return new FlowOutcome.Created(flow);
     }
+
+    private Task CreateWithExchangeAsync(LoginFlow flow, CancellationToken ct) => db.RunInTransactionAsync(async c =>
+    {
+        await store.CreateAsync(flow, c);
+        flow.SessionTokenExchangeCode = await exchanges.CreateAsync(flow.Id, c);
+    }, ct);
 
     // A step-up with one way forward skips the choice (Kratos's FastLogin2FA): the flow, the code and its message are
     // stored together, or none of them.

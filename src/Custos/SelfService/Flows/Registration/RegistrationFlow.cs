@@ -8,6 +8,9 @@ internal sealed class RegistrationFlow : Flow
     public override FlowKind Kind => FlowKind.Registration;
     public string? IdentitySchema { get; set; }
 
+    /// <summary>The init code of the flow's session token exchange: set only on the flow answering its creation, never stored.</summary>
+    public string? SessionTokenExchangeCode { get; set; }
+
     public override void WriteContext(JsonObject context) => context["identity_schema"] = IdentitySchema;
 
     public override void ReadContext(JsonObject context) => IdentitySchema = context["identity_schema"]?.GetValue<string>();
@@ -18,6 +21,11 @@ internal sealed class RegistrationFlow : Flow
         AddCommon(o);
         o["organization_id"] = null;
         AddTransientPayload(o);
+        if (SessionTokenExchangeCode is not null)
+        {
+            o["session_token_exchange_code"] = SessionTokenExchangeCode;
+        }
+
         o["state"] = State;
         if (IdentitySchema is not null)
         {

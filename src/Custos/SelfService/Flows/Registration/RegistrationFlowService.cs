@@ -7,6 +7,7 @@ using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
 using Custos.SelfService.Hooks.WebHooks;
+using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.SelfService.Ui;
 
 namespace Custos.SelfService.Flows.Registration;
@@ -25,7 +26,8 @@ internal sealed partial class RegistrationFlowService(
     PrePersistWebHooks prePersist,
     FlowNodeSorter sorter,
     DbSession db,
-    BeforeWebHooks beforeHooks)
+    BeforeWebHooks beforeHooks,
+    ISessionTokenExchanges exchanges)
 {
     /// <summary>The reason of the 404 for an unknown registration flow id.</summary>
     public const string NotFound = "The registration flow could not be found.";
@@ -65,9 +67,17 @@ internal sealed partial class RegistrationFlowService(
         var form = await FormAsync(flow, null, ct);
         await form.ShowAsync(form.FirstScreen, ct);
         await beforeHooks.RunAsync(flow, request, ct);
-        await store.CreateAsync(flow, ct);
+        // Kratos compares the flag with "true" literally here (the login flow parses it as a boolean).
+        var withExchange = type == FlowTypes.Api && request.Query["return_session_token_exchange_code"] == "true";
+        await (withExchange ? CreateWithExchangeAsync(flow, ct) : store.CreateAsync(flow, ct));
         return new FlowOutcome.Created(flow);
     }
+
+    private Task CreateWithExchangeAsync(RegistrationFlow flow, CancellationToken ct) => db.RunInTransactionAsync(async c =>
+    {
+        await store.CreateAsync(flow, c);
+        flow.SessionTokenExchangeCode = await exchanges.CreateAsync(flow.Id, c);
+    }, ct);
 
     public Task<FlowOutcome> GetAsync(RegistrationFlow flow)
     {

@@ -26,6 +26,7 @@ internal sealed class OidcCallbackHandler(
     OidcResume resume,
     IPrivilegedIdentityPool identities,
     WebAuthn.IWebAuthnStore spent,
+    TokenExchange.ISessionTokenExchanges exchanges,
     IOptionsMonitor<CustosOptions> options,
     TimeProvider clock)
 {
@@ -83,8 +84,34 @@ internal sealed class OidcCallbackHandler(
         }
 
         var outcome = await CompleteAsync(flow, request, pending, query, ct);
-        return responder.Respond(context, request, outcome);
+        return responder.Respond(context, request, await ForAppAsync(outcome, ct));
     }
+
+    /// <summary>
+    /// A native app's flow with a session token exchange ends in its <c>return_to</c> (§5.9): <c>?code=</c> to trade for
+    /// the session, or <c>?code=…&amp;flow=…</c> when the flow needs the person again (missing traits, linking).
+    /// </summary>
+    private async Task<FlowOutcome> ForAppAsync(FlowOutcome outcome, CancellationToken ct)
+    {
+        if (outcome is FlowOutcome.Succeeded { Flow: { IsBrowser: false } done } success
+            && success.Api["session"]?["id"]?.GetValue<string>() is { } sessionId
+            && await exchanges.CompleteAsync(done.Id, Guid.Parse(sessionId), ct) is { } code)
+        {
+            return new FlowOutcome.Redirect(AppReturn(done, ("code", code)));
+        }
+
+        if (outcome is FlowOutcome.Invalid { Flow: { IsBrowser: false } shown } && await exchanges.PendingReturnToCodeAsync(shown.Id, ct) is { } pendingCode)
+        {
+            return new FlowOutcome.Redirect(AppReturn(shown, ("code", pendingCode), ("flow", shown.Id.ToString("D"))));
+        }
+
+        return outcome;
+    }
+
+    private string AppReturn(Flow flow, params (string Key, string Value)[] query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+            flow.ReturnTo ?? options.CurrentValue.Selfservice.DefaultBrowserReturnUrl,
+            query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value)));
 
     private async Task<FlowOutcome> CompleteAsync(Flow flow, FlowRequest request, OidcPending pending, IQueryCollection query, CancellationToken ct)
     {

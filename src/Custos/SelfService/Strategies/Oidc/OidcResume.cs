@@ -22,6 +22,7 @@ internal sealed class OidcResume(
     SettingsFlowService settings,
     IFlowStore store,
     OidcCallbackContext callbacks,
+    TokenExchange.ISessionTokenExchanges exchanges,
     IOptionsMonitor<CustosOptions> options,
     TimeProvider clock)
 {
@@ -81,9 +82,15 @@ internal sealed class OidcResume(
     private async Task<FlowOutcome> SubmitAsync<TFlow>(TFlow flow, FlowRequest request, OidcCallback callback, Func<FlowSubmission<TFlow>, CancellationToken, Task<FlowOutcome>> submit, CancellationToken ct, Flow? from = null)
         where TFlow : Flow
     {
-        // The answer is for the flow that runs it; a flow made from another keeps that flow's transient payload.
+        // The answer is for the flow that runs it; a flow made from another keeps that flow's transient payload and
+        // the app's session token exchange.
         callbacks.Current = callback with { FlowId = flow.Id };
-        flow.TransientPayload ??= from?.TransientPayload;
+        if (from is not null)
+        {
+            flow.TransientPayload ??= from.TransientPayload;
+            await exchanges.MoveAsync(from.Id, flow.Id, ct);
+        }
+
         var payload = new JsonObject { ["method"] = Identity.CredentialTypes.Oidc, ["provider"] = callback.Provider.Config.Id };
         var submission = new FlowSubmission<TFlow>(flow, request, payload, flow.IsExpired(Hosting.Clock.Now(clock)), null, null);
         try

@@ -1,6 +1,7 @@
 using Custos.SelfService.Flows.Login;
 using Custos.SelfService.Strategies.Oidc.Mapper;
 using Custos.SelfService.Strategies.Oidc.Providers;
+using Custos.SelfService.Strategies.Oidc.Providers.OAuth2;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Custos.SelfService.Strategies.Oidc;
@@ -10,7 +11,7 @@ internal static class OidcServiceCollectionExtensions
 {
     public static IServiceCollection AddOidc(this IServiceCollection services)
     {
-        services.AddOidcProviders().AddOidcMapper();
+        services.AddOidcProviders().AddOidcOAuth2Presets().AddOidcMapper();
         services.TryAddScoped<OidcCallbackContext>();
         services.TryAddScoped<OidcRedirect>();
         services.TryAddScoped<OidcIdTokens>();
