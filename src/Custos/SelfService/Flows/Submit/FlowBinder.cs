@@ -89,11 +89,31 @@ internal sealed class FlowBinder(
         {
             var payload = await FlowPayloadReader.ReadAsync(context.Request, ct);
             flow.TransientPayload = payload["transient_payload"] as JsonObject;
-            var (violation, refusal) = CheckCsrf(context, flow, FlowPayloadReader.Text(payload, "csrf_token"));
-            submission = new FlowSubmission<TFlow>(flow, request, payload, expired: false, violation, refusal);
+            var submitted = FlowPayloadReader.Text(payload, "csrf_token");
+            var (violation, refusal) = CheckCsrf(context, flow, submitted);
+            submission = new FlowSubmission<TFlow>(flow, request, payload, expired: false, violation, refusal)
+            {
+                TokenlessFromOwnOrigin = string.IsNullOrEmpty(submitted) && FromOwnOrigin(context.Request),
+            };
         }
 
         return responder.Respond(context, request, await submit(submission));
+    }
+
+    // A browser names the page's origin on every cross-site POST; no Origin is a client that is not a browser page.
+    private bool FromOwnOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        var o = options.CurrentValue;
+        var own = new Uri(FlowUrls.Public(o, "/")).GetLeftPart(UriPartial.Authority);
+        var cors = o.Serve.Public.Cors;
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || (cors.Enabled && cors.AllowedOrigins.Any(a => !a.Contains('*') && string.Equals(a.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)));
     }
 
     // Taken now, surfaced when the service asks (some steps, like a code link opened in a mail, need no token).

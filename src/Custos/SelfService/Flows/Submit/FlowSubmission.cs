@@ -47,4 +47,14 @@ internal sealed class FlowSubmission<TFlow>
     /// null means the submission may go on.
     /// </summary>
     public UiText? CheckCsrf() => _csrfViolation is not null ? throw _csrfViolation : _csrfRefusal;
+
+    /// <summary>
+    /// The body carries no <c>csrf_token</c> and the request did not come from another site (no <c>Origin</c> header, or
+    /// Custos's own public origin or an exactly listed CORS origin): set by the binder for the few bodies Kratos's API
+    /// gives no <c>csrf_token</c> field (settings <c>oidc</c> link and unlink), which such a request may submit.
+    /// </summary>
+    public bool TokenlessFromOwnOrigin { get; init; }
+
+    /// <summary><see cref="CheckCsrf()"/>, except that a tokenless body from Custos's own origin passes when <paramref name="tokenlessAllowed"/>.</summary>
+    public UiText? CheckCsrf(bool tokenlessAllowed) => tokenlessAllowed && TokenlessFromOwnOrigin ? null : CheckCsrf();
 }
