@@ -347,6 +347,10 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
       const back = await (await op.get()).signIn(authorize, { account: `settings-${mode}-sub` });
       const done = await openCallback(c, back);
       assert.equal(done.status, 303, JSON.stringify(done.body).slice(0, 400));
+      if (done.location.includes('/error')) {
+        const error = await c.api.getFlowError({ id: new URL(done.location).searchParams.get('id') });
+        assert.fail(`the link callback failed: ${JSON.stringify(error.error)}`);
+      }
       const shownId = new URL(done.location).searchParams.get('flow');
       if (shownId) {
         const shown = await c.get('settings', shownId);

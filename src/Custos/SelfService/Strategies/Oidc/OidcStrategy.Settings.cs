@@ -44,7 +44,11 @@ internal sealed partial class OidcStrategy : ISettingsStrategy
                 return await RefuseAsync(flow, context, "can not link unknown or already existing OpenID Connect connection", ct);
             }
 
-            return StrategyOutcome<SettingsSucceeded>.Respond(await StartAsync(flow, submission, redirect.Provider(link), null, ct));
+            var toProvider = await StartAsync(flow, submission, redirect.Provider(link), null, ct);
+            // The settings service leaves a flow that answered itself as it was ("sign in again"); this one must keep
+            // the pending sign-in.
+            await services.GetRequiredService<Flows.IFlowStore>().UpdateAsync(flow, ct);
+            return StrategyOutcome<SettingsSucceeded>.Respond(toProvider);
         }
 
         if (!linked.Contains(unlink!))
