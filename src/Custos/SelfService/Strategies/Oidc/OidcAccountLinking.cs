@@ -93,7 +93,7 @@ internal sealed class OidcAccountLinking(
         var providers = credential.Config["providers"] as JsonArray ?? [];
         providers.Add(entry.DeepClone());
         credential.Config["providers"] = providers;
-        credential.Identifiers.Add(OidcCredentialIds.Of(provider, subject));
+        credential.Identifiers.Add(OidcCredentialConfig.Identifier(provider, subject));
         credential.UpdatedAt = now;
         await identities.UpdateAsync(stored, ct);
         flow.StrategyContext.Remove(Key);

@@ -144,7 +144,7 @@ internal sealed class OidcCallbackHandler(
             return await resume.FailAsync(flow, Messages.ErrorValidationGeneric(e.Message), ct, provider.Config);
         }
 
-        var existing = await identities.FindByCredentialsIdentifierAsync(CredentialTypes.Oidc, OidcCredentialIds.Of(provider.Config.Id, result.Claims.Subject), ct);
+        var existing = await identities.FindByCredentialsIdentifierAsync(CredentialTypes.Oidc, OidcCredentialConfig.Identifier(provider.Config.Id, result.Claims.Subject), ct);
         flow.TransientPayload ??= pending.TransientPayload;
         return await resume.ResumeAsync(flow, request, new OidcCallback(flow.Id, provider, result.Claims, result.Tokens, pending.Traits, existing), ct);
     }

@@ -38,7 +38,7 @@ internal sealed class OidcIdTokens(IPrivilegedIdentityPool identities)
         }
 
         CheckNonce(verifier, claims, nonce);
-        var existing = await identities.FindByCredentialsIdentifierAsync(CredentialTypes.Oidc, OidcCredentialIds.Of(provider.Config.Id, claims.Subject), ct);
+        var existing = await identities.FindByCredentialsIdentifierAsync(CredentialTypes.Oidc, OidcCredentialConfig.Identifier(provider.Config.Id, claims.Subject), ct);
         return new OidcCallback(flow.Id, provider, claims, OidcTokens.None, traits, existing);
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class OidcStrategy
 
     public Task PopulateAsync(SettingsFlow flow, Identity.Identity identity, CancellationToken ct)
     {
-        var linked = LinkedProviderIds(identity);
+        var linked = OidcCredential.LinkedProviders(identity);
         foreach (var provider in FormProviders.Where(p => !linked.Contains(p.Id)))
         {
             flow.Ui.Nodes.Add(OidcNodes.LinkButton(provider));
@@ -94,18 +94,7 @@ internal sealed partial class OidcStrategy
     /// <summary>The form providers <paramref name="identity"/> is linked to, in configuration order.</summary>
     private IEnumerable<OidcProviderOptions> LinkedFormProviders(Identity.Identity identity)
     {
-        var linked = LinkedProviderIds(identity);
+        var linked = OidcCredential.LinkedProviders(identity);
         return FormProviders.Where(p => linked.Contains(p.Id));
-    }
-
-    /// <summary>The provider ids of the identity's <c>oidc</c> credential (<c>providers[].provider</c>), in stored order, once each.</summary>
-    private static List<string> LinkedProviderIds(Identity.Identity identity)
-    {
-        var providers = identity.Credentials.GetValueOrDefault(CredentialTypes.Oidc)?.Config["providers"] as JsonArray ?? [];
-        return providers
-            .Select(p => p is JsonObject o && o["provider"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
     }
 }
