@@ -125,5 +125,7 @@ internal sealed class OidcDance(OidcStrategyApp app)
             "SELECT CAST(config AS TEXT) FROM identity_credentials WHERE identity_id = @id AND type = 'oidc'", new { id = Guid.Parse(id) })) ?? "";
     }
 
-    public static string FlowIdIn(Uri location) => QueryHelpers.ParseQuery(location.Query)["flow"].ToString();
+    public static string FlowIdIn(Uri location) => QueryValue(location, "flow");
+
+    public static string QueryValue(Uri location, string key) => QueryHelpers.ParseQuery(location.Query)[key].ToString();
 }

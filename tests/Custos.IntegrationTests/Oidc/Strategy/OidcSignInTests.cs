@@ -184,8 +184,16 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
             }
             else
             {
-                Assert.True(answer.StatusCode == HttpStatusCode.SeeOther, body);
-                Assert.DoesNotContain("/error", answer.Headers.Location!.ToString());
+                Assert.True(answer.StatusCode is HttpStatusCode.Found or HttpStatusCode.SeeOther, $"{(int)answer.StatusCode} {body}");
+                var location = answer.Headers.Location!;
+                if (location.AbsolutePath == "/error")
+                {
+                    var error = await (await app.Public().GetAsync("/self-service/errors?id=" + OidcDance.QueryValue(location, "id"))).JsonAsync();
+                    Assert.Fail($"{location} {error.ToJsonString()}");
+                }
+
+                Assert.StartsWith("http://localhost:4455/registration?flow=", location.ToString());
+                Assert.NotEmpty(FlowClient.MessageIds(await client.GetFlowAsync("registration", OidcDance.FlowIdIn(location))));
             }
         }
     }
