@@ -25,6 +25,12 @@ public class OidcStrategyApp : CustosAppFactory
     private readonly ECDsa _appleKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public OidcStrategyApp()
+        : this(highestAvailable: false)
+    {
+    }
+
+    /// <summary>With <paramref name="highestAvailable"/>: TOTP on and <c>session.whoami.required_aal: highest_available</c>.</summary>
+    protected OidcStrategyApp(bool highestAvailable)
     {
         Idp = FakeIdp.StartAsync().GetAwaiter().GetResult();
         AppleIdp = FakeIdp.StartAsync().GetAwaiter().GetResult();
@@ -36,7 +42,7 @@ public class OidcStrategyApp : CustosAppFactory
         AppleIdp.Issuer = AppleUrls.Issuer;
         AppleIdp.AppleClient = (_appleKey, "TEAM123456", "KEY1234567");
         Clock = ManualClock;
-        ExtraYaml = Yaml(_appleKey.ExportPkcs8PrivateKeyPem(), Idp.Url) + MoreYaml;
+        ExtraYaml = Yaml(_appleKey.ExportPkcs8PrivateKeyPem(), Idp.Url, highestAvailable);
         ReplaceServices = services =>
         {
             services.Replace(ServiceDescriptor.Singleton(new GoogleUrls(Idp.Url + "/google/.well-known/openid-configuration", Idp.Url + "/jwks")));
@@ -57,9 +63,6 @@ public class OidcStrategyApp : CustosAppFactory
 
     public ManualTimeProvider ManualClock { get; } = new(DateTimeOffset.UtcNow);
 
-    /// <summary>YAML appended by a subclass (e.g. whoami's required AAL).</summary>
-    protected virtual string MoreYaml => "";
-
     /// <summary>Maps email and names, vouches for a verified email and records the issuer.</summary>
     public const string Mapper = """
         local claims = std.extVar('claims');
@@ -77,8 +80,10 @@ public class OidcStrategyApp : CustosAppFactory
 
     public static string Base64(string jsonnet) => "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes(jsonnet));
 
-    private static string Yaml(string applePem, string idp)
+    private static string Yaml(string applePem, string idp, bool highestAvailable)
     {
+        var totp = highestAvailable ? "    totp:\n      enabled: true\n      config:\n        issuer: Custos Test\n" : "";
+        var session = highestAvailable ? "session:\n  whoami:\n    required_aal: highest_available\n" : "";
         var pem = string.Join("\n", applePem.Split('\n').Select(l => "                  " + l.TrimEnd('\r')));
         string Generic(string id, string mapper) => $"""
                       - id: {id}
@@ -132,12 +137,13 @@ public class OidcStrategyApp : CustosAppFactory
                         client_secret: gh-secret
                         mapper_url: {{Base64(Mapper)}}
                         scope: [read:user, user:email]
-              flows:
+            {{totp}}  flows:
                 registration:
                   after:
                     oidc:
                       hooks:
                         - hook: session
+            {{session}}
             """;
     }
 
