@@ -18,6 +18,7 @@ import { useOryUi } from './lib/ory-ui.mjs';
 const PROVIDER = 'op';
 const LABEL = 'Test OP';
 const ACCOUNT_LINK_MESSAGE = 1010016;
+const SETTINGS_SAVED = 1050001;
 const MAPPER = base64Jsonnet(`local claims = std.extVar('claims');
 {
   identity: {
@@ -286,6 +287,7 @@ describe('social sign-in in the built-in UI (Chromium)', () => {
       const unlink = page.locator('section[data-group="oidc"]').getByRole('button', { name: `Unlink ${LABEL}` });
       await throughProvider(page, email, unlink);
       await page.waitForURL(/\/ui\/settings\?flow=/);
+      assert.deepEqual(await messageIds(page), [SETTINGS_SAVED], 'the settings flow reports the link as saved');
       await screenshotOf(page.locator('section[data-group="oidc"]'), 'settings-connected-accounts');
       const linked = await adminIdentity(s, existing.id, 'oidc');
       assert.deepEqual(linked.credentials.oidc.identifiers, [`${PROVIDER}:settings-sub`]);
