@@ -30,7 +30,7 @@ const ACCOUNTS = [
   ...MODES.map((m) => account(`first-${m}`)),
   ...MODES.map((m) => account(`link-${m}`)),
   ...MODES.map((m) => account(`settings-${m}`)),
-  account('replay'), account('tamper'), account('exchange'), account('sync'), account('nocookie'), account('mismatch'), account('unlink-last'),
+  account('replay'), account('tamper'), account('exchange'), account('sync'), account('get-start'), account('nocookie'), account('mismatch'), account('unlink-last'),
   { sub: 'no-email-sub', name: 'No Mail', given_name: 'No', family_name: 'Mail' },
 ];
 
@@ -230,6 +230,16 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256', 'the provider advertises S256, so PKCE is used');
     assert.ok(url.searchParams.get('state'));
     assert.equal(url.searchParams.get('nonce'), null, 'no nonce in redirect flows');
+  });
+
+  test('a browser may start with GET /self-service/login?flow=…&provider=… (no csrf_token), as Kratos documents', async () => {
+    const c = await client('browser');
+    const flow = await c.create('login');
+    const response = await c.fetch(`${(await server()).publicUrl}/self-service/login?flow=${flow.id}&provider=${PROVIDER}`, { headers: { Accept: 'text/html' } });
+    assert.equal(response.status, 303);
+    const location = response.headers.get('location');
+    assert.ok(location.startsWith((await op.get()).issuer), location);
+    await signedIn(c, await openCallback(c, await (await op.get()).signIn(location, { account: 'get-start-sub' })));
   });
 
   test('an unknown provider is 404, and a generic provider refuses a submitted id_token with 502', async () => {

@@ -26,7 +26,7 @@ internal sealed partial class LoginFlowService
 
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (submission.CheckCsrf() is { } refused)
+        if (submission.CheckCsrf(tokenlessAllowed: submission.StartsSocialSignIn) is { } refused)
         {
             return await InvalidAsync(flow, refused, ct);
         }
