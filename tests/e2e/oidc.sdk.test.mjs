@@ -30,13 +30,14 @@ const ACCOUNTS = [
   ...MODES.map((m) => account(`first-${m}`)),
   ...MODES.map((m) => account(`link-${m}`)),
   ...MODES.map((m) => account(`settings-${m}`)),
-  account('replay'), account('tamper'), account('exchange'), account('nocookie'), account('mismatch'), account('unlink-last'),
+  account('replay'), account('tamper'), account('exchange'), account('sync'), account('get-start'), account('nocookie'), account('mismatch'), account('unlink-last'),
   { sub: 'no-email-sub', name: 'No Mail', given_name: 'No', family_name: 'Mail' },
 ];
 
 const publicPort = await freePort();
 const CALLBACK = `http://127.0.0.1:${publicPort}/self-service/methods/oidc/callback/${PROVIDER}`;
-const op = useOidcProvider({ clients: [{ client_id: 'custos', client_secret: 'custos-secret', redirect_uris: [CALLBACK] }], accounts: ACCOUNTS });
+const SYNC_CALLBACK = `http://127.0.0.1:${publicPort}/self-service/methods/oidc/callback/op-sync`;
+const op = useOidcProvider({ clients: [{ client_id: 'custos', client_secret: 'custos-secret', redirect_uris: [CALLBACK, SYNC_CALLBACK] }], accounts: ACCOUNTS });
 
 let starting;
 after(async () => (await starting?.catch(() => null))?.stop());
@@ -59,6 +60,9 @@ function server() {
                 providers: [{
                   id: PROVIDER, provider: 'generic', label: 'Test OP', client_id: 'custos', client_secret: 'custos-secret',
                   issuer_url: provider.issuer, mapper_url: MAPPER, scope: ['openid', 'email', 'profile'],
+                }, {
+                  id: 'op-sync', provider: 'generic', client_id: 'custos', client_secret: 'custos-secret',
+                  issuer_url: provider.issuer, mapper_url: MAPPER, scope: ['openid', 'email', 'profile'], update_identity_on_login: 'automatic',
                 }],
               },
             },
@@ -228,6 +232,16 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
     assert.equal(url.searchParams.get('nonce'), null, 'no nonce in redirect flows');
   });
 
+  test('a browser may start with GET /self-service/login?flow=…&provider=… (no csrf_token), as Kratos documents', async () => {
+    const c = await client('browser');
+    const flow = await c.create('login');
+    const response = await c.fetch(`${(await server()).publicUrl}/self-service/login?flow=${flow.id}&provider=${PROVIDER}`, { headers: { Accept: 'text/html' } });
+    assert.equal(response.status, 303);
+    const location = response.headers.get('location');
+    assert.ok(location.startsWith((await op.get()).issuer), location);
+    await signedIn(c, await openCallback(c, await (await op.get()).signIn(location, { account: 'get-start-sub' })));
+  });
+
   test('an unknown provider is 404, and a generic provider refuses a submitted id_token with 502', async () => {
     const c = await client('native');
     const flow = await c.create('login');
@@ -255,6 +269,27 @@ describe('social sign-in through @ory/kratos-client-fetch', () => {
     assert.equal(exchanged.session.identity.traits.email, 'exchange@example.com');
     const again = await failure(c.api.exchangeSessionToken({ initCode: flow.session_token_exchange_code, returnToCode }));
     assert.equal(again.status, 404, 'the codes work once');
+  });
+
+  test('update_identity_on_login: automatic maps the claims again on every sign-in and saves what changed', async () => {
+    const c = await client('spa');
+    const flow = await c.create('login');
+    const provider = await op.get();
+    const startSync = async (f) => {
+      const r = await c.submit('login', f, { method: 'oidc', provider: 'op-sync' });
+      assert.equal(r.status, 422, JSON.stringify(r.body));
+      return r.body.redirect_browser_to;
+    };
+    const first = await signedIn(c, await openCallback(c, await provider.signIn(await startSync(flow), { account: 'sync-sub' })));
+    assert.equal(first.identity.traits.name.first, 'Alice');
+    provider.accounts.find((a) => a.sub === 'sync-sub').given_name = 'Alicia';
+    const later = await client('spa');
+    const again = await later.create('login');
+    const r = await later.submit('login', again, { method: 'oidc', provider: 'op-sync' });
+    const second = await signedIn(later, await openCallback(later, await provider.signIn(r.body.redirect_browser_to, { account: 'sync-sub' })));
+    assert.equal(second.identity.id, first.identity.id);
+    assert.equal(second.identity.traits.name.first, 'Alicia', 'the new claim reached the stored traits');
+    assert.equal(second.identity.traits.email, 'sync@example.com');
   });
 
   test('missing traits: the registration shows the completion form, and its submit finishes with the traits given', async () => {

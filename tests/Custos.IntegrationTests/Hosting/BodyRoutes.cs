@@ -69,6 +69,9 @@ public static class BodyRoutes
         new("PATCH /admin/sessions/{id}/extend", BodyUse.Ignored, _ => $"/admin/sessions/{Unknown}/extend"),
 
         // The built-in UI's form posts (CSRF-checked; no cookie here, so nothing happens).
+        // Social sign-in's form_post callbacks move the form into a redirect's query; nothing else is read.
+        new("POST /self-service/methods/oidc/callback/{provider}", BodyUse.FormOnly, _ => "/self-service/methods/oidc/callback/unknown"),
+        new("POST /self-service/methods/oidc/callback", BodyUse.FormOnly, _ => "/self-service/methods/oidc/callback"),
         new("POST /ui/sessions/revoke", BodyUse.FormOnly, _ => "/ui/sessions/revoke"),
         new("POST /ui/sessions/revoke-others", BodyUse.FormOnly, _ => "/ui/sessions/revoke-others"),
         new("POST /ui/logout", BodyUse.FormOnly, _ => "/ui/logout"),

@@ -17,6 +17,9 @@ internal interface ILoginLinker
     /// <summary>The refusal when <paramref name="identity"/> does not own the identifier the credential collided with; null to go on.</summary>
     UiText? CheckOwner(LoginFlow flow, Identity.Identity identity);
 
+    /// <summary>Copies the waiting credential from <paramref name="from"/> into <paramref name="to"/> (the second factor's flow).</summary>
+    void CarryOver(LoginFlow from, LoginFlow to);
+
     /// <summary>Adds the waiting credential to <paramref name="identity"/>; the session entry it earns, or null when nothing was waiting.</summary>
     Task<AuthenticationMethod?> LinkAsync(LoginFlow flow, Identity.Identity identity, CancellationToken ct);
 }

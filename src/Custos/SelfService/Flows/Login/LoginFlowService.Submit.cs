@@ -26,7 +26,7 @@ internal sealed partial class LoginFlowService
 
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (submission.CheckCsrf() is { } refused)
+        if (submission.CheckCsrf(tokenlessAllowed: submission.StartsSocialSignIn) is { } refused)
         {
             return await InvalidAsync(flow, refused, ct);
         }
@@ -174,8 +174,12 @@ internal sealed partial class LoginFlowService
         request.Cookies.SetSession(token, session.ExpiresAt);
         if (!satisfied)
         {
-            return new FlowOutcome.Navigate(aal.StepUpUrl(AalStepUp.FromLoginRequestUrl(flow.RequestUrl)));
+            var stepUp = aal.StepUpUrl(AalStepUp.FromLoginRequestUrl(flow.RequestUrl));
+            return linkers.FirstOrDefault(l => l.HasPending(flow)) is { } waiting
+                ? await StepUpCarryingLinkAsync(request, flow, new RequestSession(session, token, SessionTokenSource.Cookie), stepUp, waiting, ct)
+                : new FlowOutcome.Navigate(stepUp);
         }
+
         var returnUrl = ReturnUrl(flow.ReturnTo, authentication.Method);
         var spa = new JsonObject
         {
@@ -185,6 +189,22 @@ internal sealed partial class LoginFlowService
                 .. hooked.ContinueWith.Select(i => (JsonNode)i.DeepClone())]),
         };
         return new FlowOutcome.Succeeded(flow, api, spa, hooked.BrowserRedirect ?? returnUrl);
+    }
+
+    /// <summary>
+    /// A credential waiting to be linked when the first factor did not reach the required AAL: the second factor's flow
+    /// is made here and carries it, so the link happens once that flow succeeds (Kratos 8e29b68a5).
+    /// </summary>
+    private async Task<FlowOutcome> StepUpCarryingLinkAsync(FlowRequest request, LoginFlow flow, RequestSession session, string stepUpUrl, ILoginLinker linker, CancellationToken ct)
+    {
+        if (await CreateAsync(request.WithUrl(stepUpUrl, session), flow.Type, ct) is not FlowOutcome.Created { Flow: LoginFlow stepUp })
+        {
+            return new FlowOutcome.Navigate(stepUpUrl);
+        }
+
+        linker.CarryOver(flow, stepUp);
+        await store.UpdateAsync(stepUp, ct);
+        return new FlowOutcome.Navigate(FlowUrls.Ui(FlowKind.Login, factory.Options, stepUp.Id));
     }
 
     private async Task<FlowOutcome> InvalidAsync(LoginFlow flow, UiText message, CancellationToken ct)

@@ -22,7 +22,7 @@ internal sealed partial class RegistrationFlowService
 
         flow.Ui.ResetMessages();
         factory.AddCsrfNode(flow);
-        if (submission.CheckCsrf() is { } refused)
+        if (submission.CheckCsrf(tokenlessAllowed: submission.StartsSocialSignIn) is { } refused)
         {
             return await InvalidAsync(flow, refused, ct);
         }

@@ -58,9 +58,10 @@ internal sealed class FlowRequest
     /// <summary>
     /// This request as if it had asked for <paramref name="url"/>: a flow the server creates for another flow (social
     /// sign-in turning a login into a registration) takes that flow's request URL and query. Session, device, CSRF
-    /// token and the pending cookies stay this request's.
+    /// token and the pending cookies stay this request's; <paramref name="session"/> replaces the session (one this
+    /// request just issued).
     /// </summary>
-    public FlowRequest WithUrl(string url) => new()
+    public FlowRequest WithUrl(string url, RequestSession? session = null) => new()
     {
         Method = "GET",
         Url = url,
@@ -72,7 +73,7 @@ internal sealed class FlowRequest
         RequestCookies = RequestCookies,
         DisplayUrl = DisplayUrl,
         Device = Device,
-        Session = Session,
+        Session = session ?? Session,
         CsrfToken = CsrfToken,
         Cookies = Cookies,
     };

@@ -55,6 +55,13 @@ internal sealed class FlowSubmission<TFlow>
     /// </summary>
     public bool TokenlessFromOwnOrigin { get; init; }
 
+    /// <summary>
+    /// The body starts a social sign-in (a <c>provider</c>, method <c>oidc</c> or none). Kratos checks no CSRF token
+    /// there and documents <c>GET /self-service/login?flow=…&amp;provider=…</c>; starting only sends the browser to the
+    /// provider, and the continuity cookie binds the way back.
+    /// </summary>
+    public bool StartsSocialSignIn => Text("provider") is { Length: > 0 } && Method is null or "" or "oidc";
+
     /// <summary><see cref="CheckCsrf()"/>, except that a tokenless body from Custos's own origin passes when <paramref name="tokenlessAllowed"/>.</summary>
     public UiText? CheckCsrf(bool tokenlessAllowed) => tokenlessAllowed && TokenlessFromOwnOrigin ? null : CheckCsrf();
 }

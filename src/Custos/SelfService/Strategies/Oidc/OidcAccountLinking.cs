@@ -33,7 +33,7 @@ internal sealed class OidcAccountLinking(
     /// </summary>
     public async Task<FlowOutcome?> OfferAsync(Flow registration, FlowRequest request, Identity.Identity created, OidcCallback callback, CancellationToken ct)
     {
-        if (await DuplicateAsync(created, ct) is not { } duplicate)
+        if (await DuplicateAsync(created, ct) is not var (owner, duplicate))
         {
             return null;
         }
@@ -47,7 +47,7 @@ internal sealed class OidcAccountLinking(
         var config = callback.Provider.Config;
         var entry = (created.Credentials[CredentialTypes.Oidc].Config["providers"] as JsonArray)!.Last()!.DeepClone();
         flow.StrategyContext[Key] = new JsonObject { ["provider"] = config.Id, ["entry"] = entry, ["duplicate_identifier"] = duplicate };
-        Render(flow, config, duplicate);
+        Render(flow, config, duplicate, owner);
         await store.UpdateAsync(flow, ct);
 
         var o = options.CurrentValue;
@@ -61,6 +61,14 @@ internal sealed class OidcAccountLinking(
     }
 
     public bool HasPending(LoginFlow flow) => flow.StrategyContext[Key] is JsonObject;
+
+    public void CarryOver(LoginFlow from, LoginFlow to)
+    {
+        if (from.StrategyContext[Key] is JsonObject pending)
+        {
+            to.StrategyContext[Key] = pending.DeepClone();
+        }
+    }
 
     public UiText? CheckOwner(LoginFlow flow, Identity.Identity identity)
     {
@@ -101,32 +109,37 @@ internal sealed class OidcAccountLinking(
     }
 
     // The identity one of whose identifiers or verifiable addresses the new identity also claims, and that value.
-    private async Task<string?> DuplicateAsync(Identity.Identity created, CancellationToken ct)
+    private async Task<(Identity.Identity Owner, string Value)?> DuplicateAsync(Identity.Identity created, CancellationToken ct)
     {
         foreach (var identifier in created.Credentials.Where(c => c.Key != CredentialTypes.Oidc).SelectMany(c => c.Value.Identifiers))
         {
-            if (await identities.FindByAnyCredentialsIdentifierAsync(identifier, ct) is not null)
+            if (await identities.FindByAnyCredentialsIdentifierAsync(identifier, ct) is { } owner)
             {
-                return identifier;
+                return (owner, identifier);
             }
         }
 
         foreach (var address in created.VerifiableAddresses)
         {
-            if (await identities.FindVerifiableAddressAsync(address.Via, address.Value, ct) is not null)
+            if (await identities.FindVerifiableAddressAsync(address.Via, address.Value, ct) is { } owner
+                && await identities.GetAsync(owner.IdentityId, withCredentials: true, ct) is { } identity)
             {
-                return address.Value;
+                return (identity, address.Value);
             }
         }
 
         return null;
     }
 
-    private void Render(LoginFlow flow, OidcProviderOptions provider, string duplicate)
+    // The form says which ways in the existing account has (Kratos's available_credential_types and
+    // available_providers); with registration login hints on, only those stay.
+    private void Render(LoginFlow flow, OidcProviderOptions provider, string duplicate, Identity.Identity owner)
     {
         var o = options.CurrentValue;
+        var types = owner.Credentials.Values.Where(c => c.Config.Count > 0 && c.Type != CredentialTypes.Code).Select(c => c.Type).Distinct().Order(StringComparer.Ordinal).ToList();
+        var providers = OidcCredential.LinkedProviders(owner);
         OidcLinkingForm.Apply(flow.Ui, provider.Id, OidcLinkingForm.UsedProviderName(provider, provider.Id), duplicate, FlowUrls.Ui(FlowKind.Login, o, flow.Id),
-            [], [], loginHints: false);
+            types, providers, o.Selfservice.Flows.Registration.LoginHints);
     }
 
     private static string AddFlow(string url, Guid flowId) => AddQuery(url, "flow", flowId.ToString("D"));

@@ -18,6 +18,7 @@ internal static class OidcServiceCollectionExtensions
         services.TryAddScoped<OidcResume>();
         services.TryAddScoped<OidcCallbackHandler>();
         services.TryAddScoped<OidcAccountLinking>();
+        services.TryAddScoped<OidcIdentityRefresh>();
         services.AddScoped<ILoginLinker>(sp => sp.GetRequiredService<OidcAccountLinking>());
         return services.AddStrategy<OidcStrategy>();
     }

@@ -12,9 +12,19 @@ internal sealed partial class OidcStrategy : ILoginStrategy
         var flow = submission.Flow;
         if (callbacks.For(flow.Id) is { } callback)
         {
-            return callback.Existing is { } identity
-                ? StrategyOutcome<LoginSucceeded>.Success(new LoginSucceeded(identity, Amr(callback)))
-                : StrategyOutcome<LoginSucceeded>.NotResponsible;
+            if (callback.Existing is not { } identity)
+            {
+                return StrategyOutcome<LoginSucceeded>.NotResponsible;
+            }
+
+            if (callback.Provider.Config.UpdateIdentityOnLogin == "automatic"
+                && await services.GetRequiredService<OidcIdentityRefresh>().RefreshAsync(identity, callback, ct) is { Count: > 0 } refused)
+            {
+                flow.Ui.Messages.AddRange(refused);
+                return StrategyOutcome<LoginSucceeded>.Invalid;
+            }
+
+            return StrategyOutcome<LoginSucceeded>.Success(new LoginSucceeded(identity, Amr(callback)));
         }
 
         // A social sign-in is a first factor: it starts a login or a re-authentication, never a step-up.
