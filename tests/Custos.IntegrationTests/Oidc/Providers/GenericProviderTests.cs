@@ -50,6 +50,24 @@ public sealed partial class GenericProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Auth_url_and_token_url_replace_the_discovered_endpoints()
+    {
+        _idp.Issue("code-1", _idp.Sign(IdClaims(_idp.Issuer)));
+        var entry = Entry("generic", _idp.Url);
+        entry.AuthUrl = _idp.Url + "/elsewhere/authorize";
+        entry.TokenUrl = _idp.Url + "/elsewhere/token";
+        var provider = Provider(entry);
+
+        var url = await provider.AuthorizationUrlAsync(Authorize(), default);
+        var result = await provider.CompleteAsync(Callback("code-1"), default);
+
+        Assert.StartsWith(_idp.Url + "/elsewhere/authorize?", url);
+        Assert.Equal("subject-1", result.Claims.Subject);
+        Assert.Contains(_idp.Requests, r => r.Path == "/elsewhere/token");
+        Assert.DoesNotContain(_idp.Requests, r => r.Path == "/token");
+    }
+
+    [Fact]
     public async Task An_es256_id_token_verifies()
     {
         _idp.Issue("code-1", _idp.Sign(IdClaims(_idp.Issuer), "ES256"));
