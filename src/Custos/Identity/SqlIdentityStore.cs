@@ -29,6 +29,24 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
         return parameters;
     }
 
+    internal string VerifiableAddressesSql =>
+        $"SELECT id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, id";
+
+    internal string RecoveryAddressesSql =>
+        $"SELECT id, identity_id, via, value, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, id";
+
+    internal string CredentialsSql =>
+        $"SELECT id, identity_id, type, config, version, created_at, updated_at FROM identity_credentials WHERE nid = @Nid AND {InIds("identity_id", "@ids")}";
+
+    internal string IdentifiersSql =>
+        $"SELECT identity_credential_id, identifier FROM identity_credential_identifiers WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, identifier";
+
+    /// <summary>The statements that load a page's addresses and credentials; plan tests explain exactly these.</summary>
+    internal IReadOnlyList<string> PageLoadingSql => [VerifiableAddressesSql, RecoveryAddressesSql, CredentialsSql, IdentifiersSql];
+
+    /// <summary>The parameters <see cref="PageLoadingSql"/> takes for a page of identity ids.</summary>
+    internal DynamicParameters PageParameters(IEnumerable<Guid> ids) => IdParameters(IdList(ids));
+
     public async Task<Identity?> GetAsync(Guid id, bool withCredentials, CancellationToken ct)
     {
         var connection = await db.ConnectionAsync(ct);
@@ -122,7 +140,7 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
         var byId = identities.ToDictionary(i => i.Id);
         var ids = IdList(byId.Keys);
         var verifiable = await connection.QueryAsync<VerifiableAddressRow>(Command(
-            $"SELECT id, identity_id, via, value, verified, verified_at, status, created_at, updated_at FROM identity_verifiable_addresses WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, id",
+            VerifiableAddressesSql,
             IdParameters(ids), ct));
         foreach (var a in verifiable)
         {
@@ -133,7 +151,7 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
         }
 
         var recovery = await connection.QueryAsync<RecoveryAddressRow>(Command(
-            $"SELECT id, identity_id, via, value, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, id",
+            RecoveryAddressesSql,
             IdParameters(ids), ct));
         foreach (var a in recovery)
         {
@@ -151,10 +169,10 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
     private async Task LoadCredentialsAsync(DbConnection connection, Dictionary<Guid, Identity> byId, object ids, CancellationToken ct)
     {
         var credentials = (await connection.QueryAsync<CredentialRow>(Command(
-            $"SELECT id, identity_id, type, config, version, created_at, updated_at FROM identity_credentials WHERE nid = @Nid AND {InIds("identity_id", "@ids")}",
+            CredentialsSql,
             IdParameters(ids), ct))).ToList();
         var identifiers = await connection.QueryAsync<IdentifierRow>(Command(
-            $"SELECT identity_credential_id, identifier FROM identity_credential_identifiers WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, identifier",
+            IdentifiersSql,
             IdParameters(ids), ct));
         var byCredential = identifiers.ToLookup(i => i.IdentityCredentialId, i => i.Identifier);
         foreach (var identity in byId.Values)
