@@ -93,6 +93,29 @@ public abstract class IdentityPagePlanConformance(DatabaseFixture fixture)
             }
         }
     }
+
+    [SkippableFact]
+    public async Task AnyIdentifierLookup_SearchesByIdentifier()
+    {
+        await ExplainPageAsync(1);
+        await using var session = new DbSession(fixture.Factory);
+        var connection = await session.ConnectionAsync(CancellationToken.None);
+        var postgres = fixture.Factory.Dialect == SqlDialect.Postgres;
+        var parameters = new { Nid = postgres ? (object)Network.DefaultId : Network.DefaultId.ToString("D"), normalized = "a@example.com", identifier = "A@example.com" };
+
+        var rows = await connection.QueryAsync((postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + SqlIdentityStore.AnyIdentifierSql, parameters);
+        var plan = string.Join("\n", rows.Select(r => (string)((IDictionary<string, object>)r)[postgres ? "QUERY PLAN" : "detail"]));
+
+        if (postgres)
+        {
+            Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
+            Assert.Matches(new Regex(@"Index Cond: \(+identifier = ANY"), plan);
+        }
+        else
+        {
+            Assert.Matches(new Regex(@"SEARCH identity_credential_identifiers USING (COVERING )?INDEX \w+ \(identifier=\?"), plan);
+        }
+    }
 }
 
 public sealed class SqliteIdentityPagePlanTests(SqliteFixture fixture) : IdentityPagePlanConformance(fixture), IClassFixture<SqliteFixture>;

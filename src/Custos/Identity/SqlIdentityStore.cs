@@ -41,6 +41,9 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
     internal string IdentifiersSql =>
         $"SELECT identity_credential_id, identifier FROM identity_credential_identifiers WHERE nid = @Nid AND {InIds("identity_id", "@ids")} ORDER BY created_at, identifier";
 
+    internal const string AnyIdentifierSql =
+        "SELECT identity_id FROM identity_credential_identifiers WHERE nid = @Nid AND identifier IN (@normalized, @identifier) ORDER BY identity_id";
+
     /// <summary>The statements that load a page's addresses and credentials; plan tests explain exactly these.</summary>
     internal IReadOnlyList<string> PageLoadingSql => [VerifiableAddressesSql, RecoveryAddressesSql, CredentialsSql, IdentifiersSql];
 
@@ -124,7 +127,7 @@ internal sealed partial class SqlIdentityStore(DbSession db) : IPrivilegedIdenti
         var normalized = identifier.Trim().ToLowerInvariant();
         var connection = await db.ConnectionAsync(ct);
         var identityId = await connection.QueryFirstOrDefaultAsync<Guid?>(Command(
-            "SELECT identity_id FROM identity_credential_identifiers WHERE nid = @Nid AND identifier IN (@normalized, @identifier) ORDER BY identity_id",
+            AnyIdentifierSql,
             new { Nid, normalized, identifier }, ct));
         return identityId is null ? null : await GetAsync(identityId.Value, withCredentials: true, ct);
     }
