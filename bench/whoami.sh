@@ -10,50 +10,15 @@ seconds="${2:-10}"
 sessions=50
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -x out/custos ] || dotnet publish src/Custos/Custos.csproj -c Release -o out >/dev/null
-
-work="$(mktemp -d)"
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-public_port="$(free_port)"; admin_port="$(free_port)"
-
-if [ "$db" = postgres ]; then
-  : "${CUSTOS_TEST_POSTGRES_DSN:?set CUSTOS_TEST_POSTGRES_DSN to a PostgreSQL server DSN}"
-  name="custos_bench_$$"
-  base="${CUSTOS_TEST_POSTGRES_DSN%%\?*}"; base="${base%/*}"
-  psql "${base}/postgres" -qc "CREATE DATABASE ${name}" >/dev/null
-  dsn="${base}/${name}?sslmode=disable"
-else
-  dsn="sqlite://${work}/bench.db?_fk=true"
-fi
-
-cat > "$work/kratos.yml" <<YAML
-dsn: "${dsn}"
-log:
-  level: warning
-serve:
-  public: { port: ${public_port}, base_url: "http://127.0.0.1:${public_port}/" }
-  admin: { port: ${admin_port}, base_url: "http://127.0.0.1:${admin_port}/" }
-selfservice:
+source bench/lib/custos.sh
+start_custos "$db" "selfservice:
   default_browser_return_url: http://127.0.0.1:4455/
   methods:
     password:
       config: { haveibeenpwned_enabled: false }
-identity:
-  schemas:
-    - { id: default, url: "builtin://default" }
 hashers:
   algorithm: bcrypt
-  bcrypt: { cost: 4 }
-YAML
-
-./out/custos migrate sql -e --yes -c "$work/kratos.yml" >/dev/null
-./out/custos serve --dev -c "$work/kratos.yml" >"$work/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:${admin_port}/health/ready" >/dev/null && break; sleep 0.2; done
+  bcrypt: { cost: 4 }"
 
 # One identity, many sessions through the native login flow (the way an app gets tokens).
 curl -fs -XPOST "http://127.0.0.1:${admin_port}/admin/identities" -H 'Content-Type: application/json' \
