@@ -1,3 +1,4 @@
+using Custos.Audit;
 using Custos.Config;
 using Custos.Courier;
 using Custos.Hashing;
@@ -29,6 +30,7 @@ internal static class CustosServiceCollectionExtensions
         services.TryAddSingleton<IListenerResolver>(new PortListenerResolver(options.Serve.Public.Port, options.Serve.Admin.Port));
         return services
             .AddPersistence(options)
+            .AddAuditLog()
             .AddHashing(options)
             .AddIdentitySchemas()
             .AddIdentities()
