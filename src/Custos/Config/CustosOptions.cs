@@ -97,6 +97,10 @@ internal sealed class CustosOptions
     [ConfigurationKeyName("ui")]
     public UiOptions Ui { get; set; } = new();
 
+    /// <summary><c>audit</c>: the audit log's retention (Custos extension).</summary>
+    [ConfigurationKeyName("audit")]
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary><c>organizations</c>: deprecated Ory Network list, kept as raw JSON.</summary>
     [ConfigurationKeyName("organizations")]
     public JsonElement? Organizations { get; set; }

@@ -32,6 +32,11 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         ValidateSecrets(options, errors);
         ValidateCourier(options, errors);
         ValidateLifespans(options, errors);
+        if (options.Audit.Retention is { } retention && retention <= TimeSpan.Zero)
+        {
+            errors.Add($"audit.retention: must be a positive duration, got \"{GoDuration.Format(retention)}\"");
+        }
+
         ValidateCodeMethod(options.Selfservice.Methods.Code, errors);
         return errors;
     }

@@ -1,3 +1,4 @@
+using Custos.Audit;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Courier;
@@ -43,6 +44,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();
+        admin.MapAuditAdminEndpoints();
         endpoints.MapSelfServiceUi();
         return endpoints;
     }
