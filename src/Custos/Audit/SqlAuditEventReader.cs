@@ -25,8 +25,9 @@ internal sealed class SqlAuditEventReader(DbSession db) : IAuditEventReader
 
         if (query.Types is { Count: > 0 } types)
         {
-            sql.Append(" AND type IN @Types");
-            parameters.Add("Types", types);
+            // Npgsql binds an array natively; SQLite takes Dapper's IN-list expansion.
+            sql.Append(db.Dialect == SqlDialect.Postgres ? " AND type = ANY(@Types)" : " AND type IN @Types");
+            parameters.Add("Types", types.ToArray());
         }
 
         if (query.IdentityId is { } identityId)
