@@ -121,7 +121,7 @@ public abstract class FlowAuditTests<TApp>(TApp app) : IClassFixture<TApp>
         var id = created["id"]!.GetValue<string>();
 
         var put = await admin.SendJsonAsync(HttpMethod.Put, $"/admin/identities/{id}",
-            $$"""{"schema_id":"default","traits":{"email":"{{email}}"},"state":"inactive","metadata_public":{"plan":"gold"}}""");
+            $$$"""{"schema_id":"default","traits":{"email":"{{{email}}}"},"state":"inactive","metadata_public":{"plan":"gold"}}""");
         var patch = await admin.SendJsonAsync(HttpMethod.Patch, $"/admin/identities/{id}",
             """[{"op":"add","path":"/credentials/lookup_secret","value":{"type":"lookup_secret","config":{"lookup_secret_codes":[{"code":"abcd1234"}]}}}]""");
         var removeCredential = await admin.DeleteAsync($"/admin/identities/{id}/credentials/lookup_secret");
@@ -154,7 +154,7 @@ public abstract class FlowAuditTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // The second identity's e-mail is taken: 409, and the update it would have been is not in the log.
         var conflict = await admin.SendJsonAsync(HttpMethod.Put, $"/admin/identities/{id}",
-            $$"""{"schema_id":"default","traits":{"email":"{{other}}"},"credentials":{"password":{"config":{"password":"{{Password}}"}}}}""");
+            $$$$$"""{"schema_id":"default","traits":{"email":"{{{{{other}}}}}"},"credentials":{"password":{"config":{"password":"{{{{{Password}}}}}"}}}}""");
         var rows = await app.ForIdentityAsync(Guid.Parse(id));
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
