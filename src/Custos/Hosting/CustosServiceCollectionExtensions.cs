@@ -77,6 +77,7 @@ internal static class CustosServiceCollectionExtensions
         services.TryAddScoped<IdentityValidator>();
         services.TryAddScoped<CredentialImporter>();
         services.TryAddScoped<IdentityManager>();
+        services.TryAddScoped<IdentityAudit>();
         return services;
     }
 

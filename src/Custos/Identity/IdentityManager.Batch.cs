@@ -45,7 +45,7 @@ internal sealed partial class IdentityManager
             var result = new JsonObject();
             try
             {
-                var identity = await CreateAsync(item["create"] ?? throw KratosErrors.BadRequest("identities[].create is required"), ct);
+                var identity = await CreateAsync(item["create"] ?? throw KratosErrors.BadRequest("identities[].create is required"), "batch", ct);
                 result["action"] = "create";
                 result["identity"] = identity.Id.ToString("D");
             }
@@ -102,7 +102,11 @@ internal sealed partial class IdentityManager
 
         identity.UpdatedAt = Clock.Now(clock);
         identity.AvailableAal = AvailableAal(identity);
-        await WriteAsync(() => pool.UpdateAsync(identity, ct));
+        await WriteAsync(() => audit.RunAsync(async c =>
+        {
+            await pool.UpdateAsync(identity, c);
+            await audit.CredentialRemovedAsync(identity.Id, type, c);
+        }, ct));
     }
 
     private static void RemoveMfaKeys(Identity identity, Credentials credential)

@@ -14,6 +14,7 @@ internal sealed partial class IdentityManager
     {
         // As in Kratos, an unknown identity is a 404 before the patch is looked at.
         var identity = await pool.GetAsync(id, withCredentials: true, ct) ?? throw KratosErrors.RowNotFound();
+        var before = IdentityAudit.Fields(identity);
         var patch = JsonPatchParser.Parse(node);
         var document = IdentityJson.Admin(identity, "", new HashSet<string>(identity.Credentials.Keys));
         var patched = BodyReader.Object(JsonPatch.Apply(document, patch, IsDenied), "The patched identity");
@@ -30,7 +31,7 @@ internal sealed partial class IdentityManager
         identity.VerifiableAddresses = PatchedVerifiableAddresses(patched, identity, now);
 
         await ValidateAsync(identity, ct);
-        await WriteAsync(() => pool.UpdateAsync(identity, ct));
+        await SaveAsync(identity, before, ct);
         return identity;
     }
 

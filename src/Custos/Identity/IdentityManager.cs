@@ -16,7 +16,8 @@ internal sealed partial class IdentityManager(
     CredentialImporter importer,
     AvailableAalCalculator aal,
     TimeProvider clock,
-    IOptionsMonitor<CustosOptions> options)
+    IOptionsMonitor<CustosOptions> options,
+    IdentityAudit audit)
 {
     private static readonly HashSet<string> CreateFields =
     [
@@ -27,7 +28,9 @@ internal sealed partial class IdentityManager(
     private static readonly HashSet<string> UpdateFields =
         ["schema_id", "traits", "state", "metadata_public", "metadata_admin", "external_id", "credentials", "region"];
 
-    public async Task<Identity> CreateAsync(JsonNode node, CancellationToken ct)
+    public Task<Identity> CreateAsync(JsonNode node, CancellationToken ct) => CreateAsync(node, "admin", ct);
+
+    private async Task<Identity> CreateAsync(JsonNode node, string source, CancellationToken ct)
     {
         var body = BodyReader.Object(node, "The request body");
         BodyReader.RejectUnknown(body, CreateFields);
@@ -54,7 +57,11 @@ internal sealed partial class IdentityManager(
         }
 
         await ValidateAsync(identity, ct);
-        await WriteAsync(() => pool.CreateAsync(identity, ct));
+        await WriteAsync(() => audit.RunAsync(async c =>
+        {
+            await pool.CreateAsync(identity, c);
+            await audit.CreatedAsync(identity, source, c);
+        }, ct));
         return identity;
     }
 
@@ -63,6 +70,7 @@ internal sealed partial class IdentityManager(
         var body = BodyReader.Object(node, "The request body");
         BodyReader.RejectUnknown(body, UpdateFields);
         var identity = await pool.GetAsync(id, withCredentials: true, ct) ?? throw KratosErrors.RowNotFound();
+        var before = IdentityAudit.Fields(identity);
         var now = Clock.Now(clock);
         identity.SchemaId = NonEmpty(BodyReader.String(body, "schema_id")) ?? identity.SchemaId;
         identity.Traits = Traits(body);
@@ -78,11 +86,28 @@ internal sealed partial class IdentityManager(
         }
 
         await ValidateAsync(identity, ct);
-        await WriteAsync(() => pool.UpdateAsync(identity, ct));
+        await SaveAsync(identity, before, ct);
         return identity;
     }
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct) => await pool.DeleteAsync(id, ct);
+    public Task<bool> DeleteAsync(Guid id, CancellationToken ct) =>
+        audit.RunAsync(async c =>
+        {
+            var deleted = await pool.DeleteAsync(id, c);
+            if (deleted)
+            {
+                await audit.DeletedAsync(id, c);
+            }
+
+            return deleted;
+        }, ct);
+
+    private Task SaveAsync(Identity identity, IReadOnlyDictionary<string, string> before, CancellationToken ct) =>
+        WriteAsync(() => audit.RunAsync(async c =>
+        {
+            await pool.UpdateAsync(identity, c);
+            await audit.UpdatedAsync(before, identity, c);
+        }, ct));
 
     private async Task ValidateAsync(Identity identity, CancellationToken ct)
     {

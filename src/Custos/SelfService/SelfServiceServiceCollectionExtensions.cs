@@ -1,4 +1,5 @@
 using Custos.SelfService.Flows;
+using Custos.SelfService.Flows.Auditing;
 using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.ReturnTo;
 using Custos.SelfService.Flows.Errors;
@@ -36,6 +37,7 @@ internal static class SelfServiceServiceCollectionExtensions
         services.TryAddScoped<IFlowStore, SqlFlowStore>();
         services.TryAddScoped<SelfServiceErrorStore>();
         services.TryAddScoped<LoginFlowService>();
+        services.TryAddScoped<FlowAudit>();
         services.TryAddScoped<LoginForms>();
         services.AddRegistrationFlow();
         services.TryAddScoped<IOneTimeSecretStore, SqlOneTimeSecretStore>();

@@ -35,7 +35,7 @@ internal static class SessionAdminEndpoints
     }
 
     private static async Task<IResult> DisableAsync(string id, SessionManager manager, CancellationToken ct) =>
-        await manager.RevokeAsync(SessionRequest.Id(id), ct) ? Results.NoContent() : throw KratosErrors.RowNotFound();
+        await manager.RevokeAsync(SessionRequest.Id(id), SessionRevocationAudit.Admin, ct) ? Results.NoContent() : throw KratosErrors.RowNotFound();
 
     private static async Task<IResult> ExtendAsync(string id, SessionManager manager, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
     {
@@ -58,8 +58,8 @@ internal static class SessionAdminEndpoints
         return Results.Json(new JsonArray(sessions.Select(s => (JsonNode?)manager.ToJson(s, admin: true)).ToArray()));
     }
 
-    private static async Task<IResult> DeleteForIdentityAsync(string id, ISessionStore store, CancellationToken ct) =>
-        await store.DeleteByIdentityAsync(SessionRequest.Id(id), ct) > 0 ? Results.NoContent() : throw KratosErrors.RowNotFound();
+    private static async Task<IResult> DeleteForIdentityAsync(string id, SessionManager manager, CancellationToken ct) =>
+        await manager.DeleteAllOfIdentityAsync(SessionRequest.Id(id), ct) > 0 ? Results.NoContent() : throw KratosErrors.RowNotFound();
 
     // Kratos answers these admin paths with a 307 to the same path on the public listener.
     private static IResult RedirectToPublic(HttpContext context, IOptionsMonitor<CustosOptions> options)

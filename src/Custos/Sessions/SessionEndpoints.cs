@@ -62,7 +62,7 @@ internal static class SessionEndpoints
     private static async Task<IResult> DisableOthersAsync(HttpContext context, SessionManager manager, CancellationToken ct)
     {
         var current = await manager.FromRequestWithTokenAsync(context, ct) ?? throw SessionErrors.NoActiveSession();
-        var count = await manager.RevokeOtherSessionsAsync(current.Session.IdentityId, current.Session.Id, ct);
+        var count = await manager.RevokeOtherSessionsAsync(current.Session.IdentityId, current.Session.Id, SessionRevocationAudit.SelfService, ct);
         return Results.Json(new JsonObject { ["count"] = count });
     }
 

@@ -14,7 +14,8 @@ internal sealed class SessionManager(
     SessionCookie cookie,
     TimeProvider clock,
     IOptionsMonitor<CustosOptions> options,
-    ILogger<SessionManager> logger)
+    ILogger<SessionManager> logger,
+    SessionRevocationAudit audit)
 {
     /// <summary>
     /// A new, not yet persisted session for <paramref name="identity"/>, authenticated now with <paramref name="method"/>
@@ -94,10 +95,23 @@ internal sealed class SessionManager(
     public Task<Session?> FindByLogoutTokenAsync(string logoutToken, CancellationToken ct) =>
         string.IsNullOrEmpty(logoutToken) ? Task.FromResult<Session?>(null) : store.GetByLogoutTokenHashAsync(SessionTokens.Hash(logoutToken), ct);
 
-    /// <summary>Revokes the session (kept, marked inactive); false when the id is unknown.</summary>
-    public async Task<bool> RevokeAsync(Guid sessionId, CancellationToken ct)
+    /// <summary>
+    /// Revokes the session (kept, marked inactive) and audits it with <paramref name="reason"/> (a
+    /// <see cref="SessionRevocationAudit"/> reason); false when the id is unknown.
+    /// </summary>
+    public async Task<bool> RevokeAsync(Guid sessionId, string reason, CancellationToken ct)
     {
-        var revoked = await store.RevokeAsync(sessionId, identityId: null, ct);
+        var revoked = await audit.RunAsync(async c =>
+        {
+            if (!await store.RevokeAsync(sessionId, identityId: null, c))
+            {
+                return false;
+            }
+
+            var identityId = (await store.GetAsync(sessionId, withIdentity: false, c))?.IdentityId;
+            await audit.RevokedAsync(identityId, sessionId, reason, c);
+            return true;
+        }, ct);
         if (revoked)
         {
             SessionsLog.Revoked(logger, sessionId);
@@ -107,15 +121,38 @@ internal sealed class SessionManager(
     }
 
     /// <summary>Revokes one session of the identity; a session of another identity or an unknown id is silently left alone.</summary>
-    public Task RevokeOwnAsync(Guid identityId, Guid sessionId, CancellationToken ct) => store.RevokeAsync(sessionId, identityId, ct);
+    public Task RevokeOwnAsync(Guid identityId, Guid sessionId, CancellationToken ct) =>
+        audit.RunAsync(async c =>
+        {
+            if (await store.RevokeAsync(sessionId, identityId, c))
+            {
+                await audit.RevokedAsync(identityId, sessionId, SessionRevocationAudit.SelfService, c);
+            }
 
-    /// <summary>Revokes every other active session of the identity; returns how many.</summary>
-    public async Task<int> RevokeOtherSessionsAsync(Guid identityId, Guid exceptSessionId, CancellationToken ct)
+            return true;
+        }, ct);
+
+    /// <summary>Revokes every other active session of the identity (one audit event with the count); returns how many.</summary>
+    public async Task<int> RevokeOtherSessionsAsync(Guid identityId, Guid exceptSessionId, string reason, CancellationToken ct)
     {
-        var count = await store.RevokeOthersAsync(identityId, exceptSessionId, ct);
+        var count = await audit.RunAsync(async c =>
+        {
+            var n = await store.RevokeOthersAsync(identityId, exceptSessionId, c);
+            await audit.RevokedManyAsync(identityId, n, reason, c);
+            return n;
+        }, ct);
         SessionsLog.RevokedOthers(logger, count, identityId);
         return count;
     }
+
+    /// <summary>Deletes every session of the identity (the admin API); returns how many.</summary>
+    public Task<int> DeleteAllOfIdentityAsync(Guid identityId, CancellationToken ct) =>
+        audit.RunAsync(async c =>
+        {
+            var n = await store.DeleteByIdentityAsync(identityId, c);
+            await audit.RevokedManyAsync(identityId, n, SessionRevocationAudit.Admin, c);
+            return n;
+        }, ct);
 
     /// <summary>
     /// Re-authentication (<c>refresh=true</c>) or step-up on an existing session: appends the method, moves

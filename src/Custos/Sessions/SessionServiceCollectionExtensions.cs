@@ -11,6 +11,7 @@ internal static class SessionServiceCollectionExtensions
         services.TryAddScoped<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.TryAddSingleton<SessionCookie>();
         services.TryAddScoped<SessionManager>();
+        services.TryAddScoped<SessionRevocationAudit>();
         return services;
     }
 }

@@ -62,7 +62,7 @@ internal static class SessionTestExtensions
     public static async Task RevokeAsync(this CustosAppFactory app, Guid sessionId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SessionManager>().RevokeAsync(sessionId, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SessionManager>().RevokeAsync(sessionId, SessionRevocationAudit.Admin, CancellationToken.None);
     }
 
     public const string TotpUrl = "otpauth://totp/Custos:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Custos";

@@ -18,7 +18,7 @@ internal sealed class RevokeActiveSessionsHook(SessionManager sessions) : IPostL
 
     private async Task<HookResult> RevokeAsync(Guid identityId, Guid keep, CancellationToken ct)
     {
-        await sessions.RevokeOtherSessionsAsync(identityId, keep, ct);
+        await sessions.RevokeOtherSessionsAsync(identityId, keep, SessionRevocationAudit.Hook, ct);
         return HookResult.Continue;
     }
 }

@@ -59,6 +59,7 @@ internal sealed partial class LoginFlowService
                 case StrategyOutcome<LoginSucceeded>.Rejected:
                     await sorter.SortAsync(flow, null, ct);
                     await store.UpdateAsync(flow, ct);
+                    await audit.LoginFailedAsync(flow.Ui, strategy.Method, submission.Text("identifier"), session?.IdentityId, ct);
                     return new FlowOutcome.Invalid(flow);
                 case StrategyOutcome<LoginSucceeded>.Responded responded:
                     await store.UpdateAsync(flow, ct);
@@ -78,7 +79,9 @@ internal sealed partial class LoginFlowService
         var (flow, request, identity) = (submission.Flow, submission.Request, login.Identity);
         if (!identity.IsActive)
         {
-            return await InvalidAsync(flow, Messages.ErrorValidationIdentityDisabled(), ct);
+            var refused = await InvalidAsync(flow, Messages.ErrorValidationIdentityDisabled(), ct);
+            await audit.LoginFailedAsync(flow.Ui, login.Method.Method, null, identity.Id, ct);
+            return refused;
         }
 
         var current = request.Session;
@@ -145,6 +148,7 @@ internal sealed partial class LoginFlowService
         }
 
         await store.UpdateAsync(flow, ct);
+        await audit.LoginSucceededAsync(session, authentication.Method, ct);
         // session.whoami.required_aal: a session that still needs a second factor is issued, but is not yet a sign-in
         // the client may use as such (strategies contract §6.3).
         var satisfied = await aal.SatisfiesAalAsync(session, factory.Options.Session.Whoami.RequiredAal, ct);

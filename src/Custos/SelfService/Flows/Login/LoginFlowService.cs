@@ -1,6 +1,7 @@
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
+using Custos.SelfService.Flows.Auditing;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
@@ -26,7 +27,8 @@ internal sealed partial class LoginFlowService(
     DbSession db,
     BeforeWebHooks beforeHooks,
     IEnumerable<ILoginLinker> linkers,
-    ISessionTokenExchanges exchanges)
+    ISessionTokenExchanges exchanges,
+    FlowAudit audit)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");

@@ -48,7 +48,7 @@ internal static class LogoutEndpoints
             throw KratosErrors.Forbidden("Unable to match logout token with session.");
         }
 
-        await sessions.RevokeAsync(session.Id, ct);
+        await sessions.RevokeAsync(session.Id, SessionRevocationAudit.Logout, ct);
         sessions.DeleteCookie(context);
         csrf.Rotate(context);
         if (ContentNegotiation.IsJsonRequest(context.Request))
@@ -72,7 +72,7 @@ internal static class LogoutEndpoints
 
         var session = await sessions.FindByTokenAsync(token, ct)
             ?? throw KratosErrors.Forbidden("The provided Ory Session Token could not be found, is invalid, or otherwise malformed.");
-        await sessions.RevokeAsync(session.Id, ct);
+        await sessions.RevokeAsync(session.Id, SessionRevocationAudit.Logout, ct);
         return Results.NoContent();
     }
 

@@ -28,6 +28,7 @@ internal sealed partial class RecoveryFlowService
         await MarkAddressVerifiedAsync(identity, recovered.Secret.AddressId, ct);
         var session = sessions.NewSession(identity, new AuthenticationMethod(recovered.Method, "aal1", factory.Now, null), request.Device);
         var issued = await sessions.PersistAsync(session, ct);
+        await audit.RecoverySucceededAsync(identity.Id, session.Id, recovered.Method == Identity.CredentialTypes.LinkRecovery ? "link" : "code", ct);
         if ((await hooks.RunAsync(new PostRecoveryContext { Request = request, Flow = flow, Identity = identity, Session = session, Method = recovered.Method }, ct)).Outcome is { } aborted)
         {
             return aborted;

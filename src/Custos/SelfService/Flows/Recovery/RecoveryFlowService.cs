@@ -2,6 +2,7 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
+using Custos.SelfService.Flows.Auditing;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Settings;
 using Custos.SelfService.Flows.Submit;
@@ -27,7 +28,8 @@ internal sealed partial class RecoveryFlowService(
     SettingsFlowService settings,
     HookPipeline<IPostRecoveryHook, PostRecoveryContext> hooks,
     DbSession db,
-    BeforeWebHooks beforeHooks)
+    BeforeWebHooks beforeHooks,
+    FlowAudit audit)
 {
     private const string NotFound = "The recovery request could not be found. Please restart the flow.";
 

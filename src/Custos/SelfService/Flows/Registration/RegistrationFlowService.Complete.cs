@@ -90,7 +90,10 @@ internal sealed partial class RegistrationFlowService
         }
 
         var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = Verification.VerificationHook.AfterVerificationReturnTo(flow) };
-        if ((await hooks.RunAsync(after, ct)).Outcome is { } aborted)
+        var hooked = await hooks.RunAsync(after, ct);
+        // A hook that stops the answer still leaves the identity stored (the transaction commits), so it is audited too.
+        await audit.RegistrationSucceededAsync(identity.Id, after.Session?.Session.Id, method, ct);
+        if (hooked.Outcome is { } aborted)
         {
             if (aborted is FlowOutcome.Invalid)
             {

@@ -3,6 +3,7 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Persistence;
 using Custos.Schema;
+using Custos.SelfService.Flows.Auditing;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
@@ -27,7 +28,8 @@ internal sealed partial class RegistrationFlowService(
     FlowNodeSorter sorter,
     DbSession db,
     BeforeWebHooks beforeHooks,
-    ISessionTokenExchanges exchanges)
+    ISessionTokenExchanges exchanges,
+    FlowAudit audit)
 {
     /// <summary>The reason of the 404 for an unknown registration flow id.</summary>
     public const string NotFound = "The registration flow could not be found.";

@@ -45,6 +45,8 @@ internal sealed partial class SettingsFlowService
         var method = submission.Method;
         strategies.EnsureEnabled(method);
         flow.Active = method;
+        // Strategies change the loaded identity in place, so the credentials are read before they run.
+        var before = CredentialSnapshot.Of(identity);
         var context = new SettingsContext(identity, session, IsPrivileged(session), c => RenderAsync(flow, identity, c), () => RefreshRequired(flow, request));
         var (taker, outcome) = await strategies.SubmitAsync(submission, context, ct);
         if (taker is not null)
@@ -63,7 +65,7 @@ internal sealed partial class SettingsFlowService
                 // "Sign in again" leaves the stored flow as it was, so the change can be made once the user is back.
                 return responded.Outcome;
             case StrategyOutcome<SettingsSucceeded>.Succeeded succeeded:
-                return await SaveAndFinishAsync(submission, session, succeeded.Value, taker!.Method, ct);
+                return await SaveAndFinishAsync(submission, session, succeeded.Value, taker!.Method, before, ct);
             default:
                 return await InvalidAsync(flow, identity, Messages.ErrorValidationSettingsNoStrategyFound(), ct);
         }
@@ -92,7 +94,7 @@ internal sealed partial class SettingsFlowService
     }
 
     /// <summary>The changed identity, revoked sessions, verification flows and messages and the flow: all or nothing.</summary>
-    private async Task<FlowOutcome> SaveAndFinishAsync(FlowSubmission<SettingsFlow> submission, Session session, SettingsSucceeded change, string method, CancellationToken ct)
+    private async Task<FlowOutcome> SaveAndFinishAsync(FlowSubmission<SettingsFlow> submission, Session session, SettingsSucceeded change, string method, CredentialSnapshot before, CancellationToken ct)
     {
         var (flow, identity) = (submission.Flow, change.Identity);
         if (await RunPrePersistWebHooksAsync(submission, session, identity, method, ct) is { } stopped)
@@ -105,6 +107,7 @@ internal sealed partial class SettingsFlowService
             return await db.RunInTransactionAsync(async c =>
             {
                 await updater.SaveAsync(identity, c);
+                await audit.SettingsUpdatedAsync(identity.Id, session.Id, method, before, CredentialSnapshot.Of(identity), c);
                 if (change.AddedMethod is { } added)
                 {
                     session = await sessions.AddAuthenticationMethodsAsync(session.Id, [added], c) ?? session;

@@ -3,6 +3,7 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
+using Custos.SelfService.Flows.Auditing;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks;
@@ -26,7 +27,8 @@ internal sealed partial class SettingsFlowService(
     PrePersistWebHooks prePersist,
     FlowNodeSorter sorter,
     DbSession db,
-    BeforeWebHooks beforeHooks)
+    BeforeWebHooks beforeHooks,
+    FlowAudit audit)
 {
     private const string NotFound = "The settings request could not be found. Please restart the flow.";
 

@@ -62,6 +62,7 @@ internal sealed partial class VerificationFlowService
 
         address.MarkVerified(factory.Now);
         await identities.UpdateVerifiableAddressAsync(address, ct);
+        await audit.VerificationSucceededAsync(identity!.Id, address.Via, Strategy.Method, ct);
         return identity;
     }
 

@@ -2,6 +2,7 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.Persistence;
+using Custos.SelfService.Flows.Auditing;
 using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Ui;
@@ -21,7 +22,8 @@ internal sealed partial class VerificationFlowService(
     IPrivilegedIdentityPool identities,
     DbSession db,
     BeforeWebHooks beforeHooks,
-    CommittedWebHooks afterHooks)
+    CommittedWebHooks afterHooks,
+    FlowAudit audit)
 {
     private const string NotFound = "The verification request could not be found. Please restart the flow.";
 
