@@ -3,6 +3,7 @@ using Custos.Config;
 using Custos.Courier;
 using Custos.Identity;
 using Custos.Schema;
+using Custos.Schema.Stored;
 using Custos.SelfService;
 using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.Sessions;
@@ -37,6 +38,7 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapHealthEndpoints();
         endpoints.MapSchemaEndpoints();
         admin.MapIdentityAdminEndpoints();
+        admin.MapIdentitySchemaAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
         endpoints.MapSessionTokenExchangeEndpoints();
