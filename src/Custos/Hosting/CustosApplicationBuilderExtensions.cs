@@ -1,5 +1,6 @@
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
+using Custos.Config.View;
 using Custos.Courier;
 using Custos.Identity;
 using Custos.Schema;
@@ -39,6 +40,7 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapSchemaEndpoints();
         admin.MapIdentityAdminEndpoints();
         admin.MapIdentitySchemaAdminEndpoints();
+        admin.MapConfigAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
         endpoints.MapSessionTokenExchangeEndpoints();
