@@ -14,7 +14,7 @@ internal static class EffectiveConfigWriter
 {
     private const int MaxDepth = 32;
 
-    public static JsonObject Write(CustosOptions options) => (JsonObject)WriteObject(options, 0)!;
+    public static JsonObject Write(CustosOptions options) => WriteObject(options, 0);
 
     private static JsonNode? WriteValue(object? value, Type type, int depth)
     {
@@ -33,7 +33,7 @@ internal static class EffectiveConfigWriter
         };
     }
 
-    private static JsonNode WriteObject(object value, int depth)
+    private static JsonObject WriteObject(object value, int depth)
     {
         var result = new JsonObject();
         foreach (var property in OptionsTypeModel.PropertiesOf(value.GetType()))
@@ -85,7 +85,7 @@ internal static class EffectiveConfigWriter
         _ => null,
     };
 
-    private static JsonNode WriteScalar(object value) => value switch
+    private static JsonValue? WriteScalar(object value) => value switch
     {
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
