@@ -1,9 +1,11 @@
 using Custos.Audit;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
+using Custos.Config.View;
 using Custos.Courier;
 using Custos.Identity;
 using Custos.Schema;
+using Custos.Schema.Stored;
 using Custos.SelfService;
 using Custos.SelfService.Strategies.Oidc.TokenExchange;
 using Custos.Sessions;
@@ -38,6 +40,8 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapHealthEndpoints();
         endpoints.MapSchemaEndpoints();
         admin.MapIdentityAdminEndpoints();
+        admin.MapIdentitySchemaAdminEndpoints();
+        admin.MapConfigAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
         endpoints.MapSessionTokenExchangeEndpoints();

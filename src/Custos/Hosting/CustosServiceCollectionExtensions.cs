@@ -5,6 +5,7 @@ using Custos.Hashing;
 using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
+using Custos.Schema.Stored;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Strategies.Code;
@@ -66,6 +67,9 @@ internal static class CustosServiceCollectionExtensions
     {
         services.TryAddSingleton<SchemaSource>();
         services.TryAddSingleton<IdentitySchemaProvider>();
+        services.TryAddSingleton<StoredSchemaReader>();
+        services.TryAddSingleton<IdentitySchemaCheck>();
+        services.TryAddScoped<IIdentitySchemaStore, SqlIdentitySchemaStore>();
         return services;
     }
 

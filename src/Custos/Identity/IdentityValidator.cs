@@ -19,9 +19,8 @@ internal sealed class IdentityValidator(IdentitySchemaProvider schemas, TimeProv
     public async Task ValidateAsync(Identity identity, CancellationToken ct)
     {
         // An unknown schema id in a request body is the client's mistake (400), unlike GET /schemas/{id} (404).
-        var schema = schemas.Find(identity.SchemaId) is null
-            ? throw KratosErrors.BadRequest($"Unable to find JSON Schema ID: {identity.SchemaId}")
-            : await schemas.GetAsync(identity.SchemaId, ct);
+        var schema = await schemas.FindAsync(identity.SchemaId, ct)
+            ?? throw KratosErrors.BadRequest($"Unable to find JSON Schema ID: {identity.SchemaId}");
         using var document = JsonDocument.Parse(new JsonObject { ["traits"] = identity.Traits.DeepClone() }.ToJsonString());
         var result = schema.Compiled.Validate(document.RootElement, [Extension]);
         var errors = result.Errors.ToList();

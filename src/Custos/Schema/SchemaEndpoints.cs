@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Custos.Hosting;
+using Custos.Schema.Stored;
 
 namespace Custos.Schema;
 
@@ -16,20 +17,32 @@ internal static class SchemaEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IdentitySchemaProvider provider, CancellationToken ct)
+    /// <summary>The configured schemas in configuration order, then the stored ones by id, as one offset-paged list.</summary>
+    private static async Task<IResult> ListAsync(HttpContext context, IdentitySchemaProvider provider, IIdentitySchemaStore store, CancellationToken ct)
     {
         var page = Pagination.Parse(context.Request.Query, defaultSize: 250, maxSize: 1000);
-        var all = provider.Configured;
-        var slice = all.Skip(page.Offset).Take(page.Size).ToList();
+        var configured = provider.Configured;
+        var total = configured.Count + await store.CountAsync(ct);
         var items = new JsonArray();
-        foreach (var configured in slice)
+        foreach (var entry in configured.Skip(page.Offset).Take(page.Size))
         {
-            var loaded = await provider.GetAsync(configured.Id, ct);
+            var loaded = await provider.GetAsync(entry.Id, ct);
             items.Add(new JsonObject { ["id"] = loaded.Id, ["schema"] = JsonNode.Parse(loaded.Raw.GetRawText()) });
         }
 
-        context.Response.Headers["X-Total-Count"] = all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Pagination.WriteOffsetLinks(context, page, all.Count);
+        var remaining = page.Size - items.Count;
+        if (remaining > 0)
+        {
+            var rows = await store.ListAsync(Math.Max(0, page.Offset - configured.Count), remaining, ct);
+            // A stored schema whose id was configured later is shadowed by the configured one.
+            foreach (var row in rows.Where(r => !provider.IsConfigured(r.Id)))
+            {
+                items.Add(new JsonObject { ["id"] = row.Id, ["schema"] = JsonNode.Parse(row.Schema) });
+            }
+        }
+
+        context.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Pagination.WriteOffsetLinks(context, page, total);
         return Results.Json(items);
     }
 

@@ -1,0 +1,13 @@
+-- Identity schemas stored through the admin API (issue 14 §5), beside the configured ones. The primary key is per
+-- network; a schema is the JSON text as received (text, not jsonb), so the content hash every node caches by is stable.
+CREATE TABLE identity_schemas (
+    id TEXT NOT NULL,
+    nid UUID NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+    schema TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (nid, id)
+);
+
+-- Deleting a stored schema asks whether any identity still uses it.
+CREATE INDEX identities_nid_schema_id_idx ON identities (nid, schema_id);
