@@ -33,6 +33,11 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         ValidateCourier(options, errors);
         ValidateLifespans(options, errors);
         ValidateCodeMethod(options.Selfservice.Methods.Code, errors);
+        if (options.Serve.Public.ApiKeyRequired)
+        {
+            errors.Add("serve.public.api_key_required: admin API keys guard the admin listener only; set serve.admin.api_key_required");
+        }
+
         return errors;
     }
 

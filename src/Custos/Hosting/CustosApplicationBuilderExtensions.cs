@@ -1,3 +1,4 @@
+using Custos.Admin.Keys;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Courier;
@@ -22,6 +23,7 @@ internal static class CustosApplicationBuilderExtensions
         app.UseMiddleware<ListenerMiddleware>();
         app.UseRouting();
         app.UseMiddleware<CrossPortMiddleware>();
+        app.UseMiddleware<AdminKeyMiddleware>();
         if (options.Serve.Public.Cors.Enabled)
         {
             app.UseWhen(c => ListenerMiddleware.Of(c) == Listener.Public, branch => branch.UseCors(CorsSetup.PolicyName));
@@ -43,6 +45,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();
+        admin.MapAdminKeyEndpoints();
         endpoints.MapSelfServiceUi();
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using Custos.Admin.Keys;
 using Custos.Audit;
 using Custos.Config;
 using Custos.Courier;
@@ -31,6 +32,7 @@ internal static class CustosServiceCollectionExtensions
         return services
             .AddPersistence(options)
             .AddAuditLog()
+            .AddAdminKeys()
             .AddHashing(options)
             .AddIdentitySchemas()
             .AddIdentities()
