@@ -34,7 +34,12 @@ internal sealed class AdminKeyMiddleware(RequestDelegate next, IOptionsMonitor<C
 
         if (required && key is null)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            // The envelope writer clears the response first, so the challenge is added as the headers go out.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                return Task.CompletedTask;
+            });
             await ErrorEnvelope.WriteAsync(context, KratosErrors.Unauthorized(presented is null
                 ? "This endpoint requires an admin API key: send it as \"Authorization: Bearer <key>\"."
                 : "The admin API key is unknown, expired or revoked."));

@@ -45,7 +45,7 @@ internal sealed class SqlAdminKeyStore(DbSession db) : IAdminKeyStore
     {
         var connection = await db.ConnectionAsync(ct);
         await connection.ExecuteAsync(Command(
-            "UPDATE admin_api_keys SET last_used_at = @now WHERE nid = @Nid AND id = @id AND (last_used_at IS NULL OR last_used_at < @notBefore)",
+            "UPDATE admin_api_keys SET last_used_at = @now WHERE nid = @Nid AND id = @id AND (last_used_at IS NULL OR last_used_at <= @notBefore)",
             new { now, Nid, id, notBefore }, ct));
     }
 
