@@ -1,3 +1,4 @@
+using Custos.Admin.Impersonation;
 using Custos.Admin.Keys;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
@@ -46,6 +47,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();
         admin.MapAdminKeyEndpoints();
+        admin.MapImpersonationEndpoints();
         endpoints.MapSelfServiceUi();
         return endpoints;
     }

@@ -7,7 +7,17 @@ namespace Custos.IntegrationTests.Admin;
 /// <summary>The app with <c>serve.admin.api_key_required: true</c> and a manual clock, on SQLite.</summary>
 public class KeyedApp : CustosAppFactory
 {
-    public const string KeysRequiredYaml = "serve:\n  admin:\n    api_key_required: true\n";
+    public const string KeysRequiredYaml = """
+        serve:
+          admin:
+            api_key_required: true
+        selfservice:
+          methods:
+            totp:
+              enabled: true
+            lookup_secret:
+              enabled: true
+        """;
 
     public KeyedApp()
     {

@@ -9,6 +9,7 @@ internal static class AdminKeyServiceCollectionExtensions
     {
         services.TryAddScoped<IAdminKeyStore, SqlAdminKeyStore>();
         services.TryAddScoped<AdminKeyService>();
+        services.TryAddScoped<Impersonation.ImpersonationService>();
         services.AddHostedService<AdminExposureWarning>();
         return services;
     }

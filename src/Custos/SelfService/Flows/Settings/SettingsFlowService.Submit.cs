@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Custos.Admin.Impersonation;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Submit;
@@ -44,6 +45,11 @@ internal sealed partial class SettingsFlowService
 
         var method = submission.Method;
         strategies.EnsureEnabled(method);
+        if (ImpersonationGuard.RefuseMethod(session, method) is { } impersonated)
+        {
+            return new FlowOutcome.Error(impersonated);
+        }
+
         flow.Active = method;
         var context = new SettingsContext(identity, session, IsPrivileged(session), c => RenderAsync(flow, identity, c), () => RefreshRequired(flow, request));
         var (taker, outcome) = await strategies.SubmitAsync(submission, context, ct);
@@ -63,6 +69,11 @@ internal sealed partial class SettingsFlowService
                 // "Sign in again" leaves the stored flow as it was, so the change can be made once the user is back.
                 return responded.Outcome;
             case StrategyOutcome<SettingsSucceeded>.Succeeded succeeded:
+                if (ImpersonationGuard.RefuseChange(session, identity, succeeded.Value.Identity) is { } forbidden)
+                {
+                    return new FlowOutcome.Error(forbidden);
+                }
+
                 return await SaveAndFinishAsync(submission, session, succeeded.Value, taker!.Method, ct);
             default:
                 return await InvalidAsync(flow, identity, Messages.ErrorValidationSettingsNoStrategyFound(), ct);
