@@ -13,6 +13,7 @@ internal static class CliApp
             MigrateCommand.Create(),
             CourierCommand.Create(),
             IdentitiesCommand.Create(),
+            AdminKeysCommand.Create(),
             HashersCommand.Create(),
             AuditCommand.Create(),
             VersionCommand.Create(),

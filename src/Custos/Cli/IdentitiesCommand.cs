@@ -8,7 +8,8 @@ namespace Custos.Cli;
 
 /// <summary>
 /// <c>custos identities import|get|list|delete</c>: a client of a running server's admin API, given by
-/// <c>-e/--endpoint</c> or <c>KRATOS_ADMIN_URL</c>, as Kratos's CLI is.
+/// <c>-e/--endpoint</c> or <c>KRATOS_ADMIN_URL</c>, as Kratos's CLI is; <c>CUSTOS_ADMIN_API_KEY</c>, when set, is sent as a
+/// bearer token.
 /// </summary>
 internal static class IdentitiesCommand
 {
@@ -72,6 +73,12 @@ internal static class IdentitiesCommand
         }
 
         using var client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        if (Environment.GetEnvironmentVariable("CUSTOS_ADMIN_API_KEY") is { Length: > 0 } apiKey)
+        {
+            // serve.admin.api_key_required: the admin API then wants Kratos's oryAccessToken scheme, a bearer token.
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         try
         {
             var result = await work(client);

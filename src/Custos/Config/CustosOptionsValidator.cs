@@ -38,6 +38,11 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         }
 
         ValidateCodeMethod(options.Selfservice.Methods.Code, errors);
+        if (options.Serve.Public.ApiKeyRequired)
+        {
+            errors.Add("serve.public.api_key_required: admin API keys guard the admin listener only; set serve.admin.api_key_required");
+        }
+
         return errors;
     }
 

@@ -38,6 +38,13 @@ internal sealed class ServeEndpointOptions
     public SocketOptions Socket { get; set; } = new();
 
     /// <summary>
+    /// <c>serve.admin.api_key_required</c> (Custos; admin listener only): every <c>/admin/*</c> route except health and
+    /// version needs <c>Authorization: Bearer &lt;admin API key&gt;</c>. Default false, Kratos's open admin API.
+    /// </summary>
+    [ConfigurationKeyName("api_key_required")]
+    public bool ApiKeyRequired { get; set; }
+
+    /// <summary>
     /// The configured <c>base_url</c>, or <c>http(s)://host:port/</c> derived from the listener (https unless
     /// <paramref name="dev"/>; a wildcard or empty host becomes <c>127.0.0.1</c>). Always ends with <c>/</c>.
     /// </summary>

@@ -1,4 +1,6 @@
 using Custos.Audit;
+using Custos.Admin.Impersonation;
+using Custos.Admin.Keys;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Config.View;
@@ -25,6 +27,7 @@ internal static class CustosApplicationBuilderExtensions
         app.UseMiddleware<ListenerMiddleware>();
         app.UseRouting();
         app.UseMiddleware<CrossPortMiddleware>();
+        app.UseMiddleware<AdminKeyMiddleware>();
         if (options.Serve.Public.Cors.Enabled)
         {
             app.UseWhen(c => ListenerMiddleware.Of(c) == Listener.Public, branch => branch.UseCors(CorsSetup.PolicyName));
@@ -49,6 +52,8 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();
         admin.MapAuditAdminEndpoints();
+        admin.MapAdminKeyEndpoints();
+        admin.MapImpersonationEndpoints();
         endpoints.MapSelfServiceUi();
         return endpoints;
     }

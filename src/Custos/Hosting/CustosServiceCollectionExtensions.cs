@@ -1,3 +1,4 @@
+using Custos.Admin.Keys;
 using Custos.Audit;
 using Custos.Config;
 using Custos.Courier;
@@ -32,6 +33,7 @@ internal static class CustosServiceCollectionExtensions
         return services
             .AddPersistence(options)
             .AddAuditLog()
+            .AddAdminKeys()
             .AddHashing(options)
             .AddIdentitySchemas()
             .AddIdentities()

@@ -22,6 +22,9 @@ internal sealed class Session
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Set when an admin started this session through impersonation; such a session may not change credentials.</summary>
+    public SessionImpersonator? Impersonator { get; set; }
+
     /// <summary>Not revoked, not expired, and (when loaded) the identity is active; Kratos computes this at read time.</summary>
     public bool IsActive(DateTime now) => Active && ExpiresAt > now && (Identity is null || Identity.IsActive);
 

@@ -24,7 +24,7 @@ internal static class SessionJson
             identity = admin ? IdentityJson.Admin(i, publicBaseUrl, withCredentials: false) : IdentityJson.Public(i, publicBaseUrl);
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["id"] = s.Id.ToString("D"),
             ["active"] = s.IsActive(now),
@@ -36,6 +36,13 @@ internal static class SessionJson
             ["identity"] = identity,
             ["devices"] = expandDevices ? new JsonArray(s.Devices.Select(Device).ToArray<JsonNode?>()) : null,
         };
+        if (s.Impersonator is { } impersonator)
+        {
+            // Custos: only impersonated sessions carry the member, so every other session keeps Kratos's exact shape.
+            json["impersonator"] = impersonator.ToJson();
+        }
+
+        return json;
     }
 
     private static JsonObject Device(SessionDevice d) => new()

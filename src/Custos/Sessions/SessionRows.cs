@@ -8,7 +8,7 @@ namespace Custos.Sessions;
 internal static class SessionRows
 {
     public const string Columns =
-        "s.id, s.identity_id, s.active, s.expires_at, s.authenticated_at, s.issued_at, s.aal, s.authentication_methods, s.devices, s.created_at, s.updated_at";
+        "s.id, s.identity_id, s.active, s.expires_at, s.authenticated_at, s.issued_at, s.aal, s.authentication_methods, s.devices, s.created_at, s.updated_at, s.impersonator";
 
     internal sealed class SessionRow
     {
@@ -23,6 +23,7 @@ internal static class SessionRows
         public string Devices { get; set; } = "[]";
         public DateTime CreatedAt { get; set; }
         public DateTime UpdatedAt { get; set; }
+        public string? Impersonator { get; set; }
     }
 
     /// <summary>The identity's addresses (and credentials) as JSON, read with the session in one statement on PostgreSQL.</summary>
@@ -67,6 +68,7 @@ internal static class SessionRows
         Devices = DevicesFromJson(r.Devices),
         CreatedAt = r.CreatedAt,
         UpdatedAt = r.UpdatedAt,
+        Impersonator = SessionImpersonator.FromJson(r.Impersonator),
     };
 
     public static string MethodsToJson(IEnumerable<AuthenticationMethod> methods) => AuthenticationMethodJson.WriteAll(methods);

@@ -10,8 +10,8 @@ internal sealed partial class SqlSessionStore
     {
         var connection = await db.ConnectionAsync(ct);
         await connection.ExecuteAsync(Command(
-            "INSERT INTO sessions (id, nid, identity_id, token, logout_token, active, expires_at, authenticated_at, issued_at, aal, authentication_methods, devices, created_at, updated_at) "
-            + $"VALUES (@Id, @Nid, @IdentityId, @tokenHash, @logoutTokenHash, @Active, @ExpiresAt, @AuthenticatedAt, @IssuedAt, @Aal, {Json("@Methods")}, {Json("@Devices")}, @CreatedAt, @UpdatedAt)",
+            "INSERT INTO sessions (id, nid, identity_id, token, logout_token, active, expires_at, authenticated_at, issued_at, aal, authentication_methods, devices, created_at, updated_at, impersonator) "
+            + $"VALUES (@Id, @Nid, @IdentityId, @tokenHash, @logoutTokenHash, @Active, @ExpiresAt, @AuthenticatedAt, @IssuedAt, @Aal, {Json("@Methods")}, {Json("@Devices")}, @CreatedAt, @UpdatedAt, @Impersonator)",
             new
             {
                 session.Id,
@@ -28,6 +28,7 @@ internal sealed partial class SqlSessionStore
                 Devices = DevicesToJson(session.Devices),
                 session.CreatedAt,
                 session.UpdatedAt,
+                Impersonator = session.Impersonator?.ToJson().ToJsonString(),
             }, ct));
     }
 

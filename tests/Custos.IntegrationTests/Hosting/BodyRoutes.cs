@@ -55,6 +55,8 @@ public static class BodyRoutes
         new("POST /admin/recovery/code", BodyUse.Json, _ => "/admin/recovery/code"),
         new("POST /admin/recovery/link", BodyUse.Json, _ => "/admin/recovery/link"),
         new("PUT /admin/identity-schemas/{id}", BodyUse.Json, _ => "/admin/identity-schemas/body-check-" + Unknown),
+        new("POST /admin/api-keys", BodyUse.Json, _ => "/admin/api-keys"),
+        new("POST /admin/identities/{id}/impersonate", BodyUse.Json, t => $"/admin/identities/{t.IdentityId}/impersonate"),
 
         // Routes whose body is never read.
         new("POST /sessions/whoami", BodyUse.Ignored, _ => "/sessions/whoami"),
@@ -66,6 +68,7 @@ public static class BodyRoutes
         new("DELETE /admin/identities/{id}/credentials/{type}", BodyUse.Ignored, _ => $"/admin/identities/{Unknown}/credentials/password"),
         new("DELETE /admin/identities/{id}/sessions", BodyUse.Ignored, _ => $"/admin/identities/{Unknown}/sessions"),
         new("DELETE /admin/identity-schemas/{id}", BodyUse.Ignored, _ => "/admin/identity-schemas/" + Unknown),
+        new("DELETE /admin/api-keys/{id}", BodyUse.Ignored, _ => "/admin/api-keys/" + Unknown),
         new("DELETE /admin/sessions", BodyUse.Ignored, _ => "/admin/sessions"),
         new("DELETE /admin/sessions/{id}", BodyUse.Ignored, _ => "/admin/sessions/" + Unknown),
         new("PATCH /admin/sessions/{id}/extend", BodyUse.Ignored, _ => $"/admin/sessions/{Unknown}/extend"),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Custos.Admin.Impersonation;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.SelfService.Flows.Submit;
@@ -44,6 +45,11 @@ internal sealed partial class SettingsFlowService
 
         var method = submission.Method;
         strategies.EnsureEnabled(method);
+        if (ImpersonationGuard.RefuseMethod(session, method) is { } impersonated)
+        {
+            return new FlowOutcome.Error(impersonated);
+        }
+
         flow.Active = method;
         // Strategies change the loaded identity in place, so the credentials are read before they run.
         var before = CredentialSnapshot.Of(identity);
@@ -65,6 +71,11 @@ internal sealed partial class SettingsFlowService
                 // "Sign in again" leaves the stored flow as it was, so the change can be made once the user is back.
                 return responded.Outcome;
             case StrategyOutcome<SettingsSucceeded>.Succeeded succeeded:
+                if (ImpersonationGuard.RefuseChange(session, identity, succeeded.Value.Identity) is { } forbidden)
+                {
+                    return new FlowOutcome.Error(forbidden);
+                }
+
                 return await SaveAndFinishAsync(submission, session, succeeded.Value, taker!.Method, before, ct);
             default:
                 return await InvalidAsync(flow, identity, Messages.ErrorValidationSettingsNoStrategyFound(), ct);
