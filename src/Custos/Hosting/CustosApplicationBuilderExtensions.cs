@@ -1,3 +1,4 @@
+using Custos.Admin.Webhooks;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Courier;
@@ -43,6 +44,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapSessionAdminEndpoints();
         admin.MapCourierAdminEndpoints();
         admin.MapRecoveryAdminEndpoints();
+        admin.MapEventWebhookAdminEndpoints();
         endpoints.MapSelfServiceUi();
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using Custos.Admin.Webhooks;
 using Custos.Audit;
 using Custos.Config;
 using Custos.Courier;
@@ -36,6 +37,7 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentities()
             .AddSelfServiceFlows()
             .AddWebHooks(options)
+            .AddEventWebhooks()
             .AddOidcMapper()
             .AddCodeMethod()
             .AddSessions()
