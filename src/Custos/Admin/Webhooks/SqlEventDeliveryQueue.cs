@@ -27,8 +27,7 @@ internal sealed class SqlEventDeliveryQueue(DbSession db, TimeProvider clock) : 
             {
                 Nid, Queued = EventDeliveryStatus.Queued, Processing = EventDeliveryStatus.Processing, now, limit, leaseToken, expires = now + leaseFor,
             });
-            object ids;
-            string inIds;
+            CommandDefinition read;
             if (db.Dialect == SqlDialect.Postgres)
             {
                 var claimed = (await connection.QueryAsync<Guid>(Command(
@@ -41,7 +40,7 @@ internal sealed class SqlEventDeliveryQueue(DbSession db, TimeProvider clock) : 
 
                 parameters.Add("ids", claimed);
                 await connection.ExecuteAsync(Command($"UPDATE event_webhook_deliveries SET {Lease} WHERE nid = @Nid AND id = ANY(@ids)", parameters, c));
-                (ids, inIds) = (claimed, "= ANY(@ids)");
+                read = Command(Read("= ANY(@ids)"), new { Nid, ids = claimed }, c);
             }
             else
             {
@@ -54,16 +53,17 @@ internal sealed class SqlEventDeliveryQueue(DbSession db, TimeProvider clock) : 
                     return [];
                 }
 
-                (ids, inIds) = (claimed, "IN @ids");
+                read = Command(Read("IN @ids"), new { Nid, ids = claimed }, c);
             }
 
-            var rows = await connection.QueryAsync<ClaimedEventDelivery>(Command(
-                $"SELECT {ClaimedEventDelivery.Columns} FROM event_webhook_deliveries d "
-                + "JOIN event_webhooks w ON w.id = d.webhook_id JOIN audit_events e ON e.id = d.event_id "
-                + $"WHERE d.nid = @Nid AND d.id {inIds} ORDER BY e.seq, d.id",
-                new { Nid, ids }, c));
-            return rows.ToList();
+            return (await connection.QueryAsync<ClaimedEventDelivery>(read)).ToList();
         }, ct);
+
+    // Dapper expands a list into (@ids1, @ids2, ...) for SQLite but passes an array to Npgsql, hence two spellings.
+    private static string Read(string idsClause) =>
+        $"SELECT {ClaimedEventDelivery.Columns} FROM event_webhook_deliveries d "
+        + "JOIN event_webhooks w ON w.id = d.webhook_id JOIN audit_events e ON e.id = d.event_id "
+        + $"WHERE d.nid = @Nid AND d.id {idsClause} ORDER BY e.seq, d.id";
 
     public async Task<bool> CompleteAsync(Guid id, Guid leaseToken, int responseStatus, CancellationToken ct)
     {
