@@ -1,6 +1,7 @@
 using Custos.Audit;
 using Custos.Admin.Impersonation;
 using Custos.Admin.Keys;
+using Custos.Admin.Webhooks;
 using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Config.View;
@@ -54,6 +55,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapAuditAdminEndpoints();
         admin.MapAdminKeyEndpoints();
         admin.MapImpersonationEndpoints();
+        admin.MapEventWebhookAdminEndpoints();
         endpoints.MapSelfServiceUi();
         return endpoints;
     }

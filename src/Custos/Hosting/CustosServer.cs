@@ -1,4 +1,5 @@
 using System.Net;
+using Custos.Admin.Webhooks;
 using Custos.Config;
 using Custos.Courier;
 using Custos.Persistence;
@@ -25,6 +26,7 @@ internal static partial class CustosServer
         builder.Services.AddCustosConfiguration(config);
         builder.Services.AddSingleton(flags);
         builder.Services.AddCustos(options);
+        builder.Services.AddEventWebhookWorker();
         if (flags.WatchCourier)
         {
             builder.Services.AddCourierWorker();

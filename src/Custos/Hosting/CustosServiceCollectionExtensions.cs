@@ -1,4 +1,5 @@
 using Custos.Admin.Keys;
+using Custos.Admin.Webhooks;
 using Custos.Audit;
 using Custos.Config;
 using Custos.Courier;
@@ -39,6 +40,7 @@ internal static class CustosServiceCollectionExtensions
             .AddIdentities()
             .AddSelfServiceFlows()
             .AddWebHooks(options)
+            .AddEventWebhooks()
             .AddOidcMapper()
             .AddCodeMethod()
             .AddSessions()
