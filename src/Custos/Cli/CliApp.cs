@@ -14,6 +14,7 @@ internal static class CliApp
             CourierCommand.Create(),
             IdentitiesCommand.Create(),
             HashersCommand.Create(),
+            ThrottlingCommand.Create(),
             VersionCommand.Create(),
         };
         var parse = root.Parse(args);

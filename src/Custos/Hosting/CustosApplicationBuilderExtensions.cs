@@ -2,6 +2,7 @@ using Custos.SelfService.Flows.Recovery;
 using Custos.Config;
 using Custos.Courier;
 using Custos.Identity;
+using Custos.Security.Throttling;
 using Custos.Schema;
 using Custos.SelfService;
 using Custos.SelfService.Strategies.Oidc.TokenExchange;
@@ -37,6 +38,7 @@ internal static class CustosApplicationBuilderExtensions
         endpoints.MapHealthEndpoints();
         endpoints.MapSchemaEndpoints();
         admin.MapIdentityAdminEndpoints();
+        admin.MapThrottlingAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
         endpoints.MapSessionTokenExchangeEndpoints();

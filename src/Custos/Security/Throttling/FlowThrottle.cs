@@ -107,16 +107,15 @@ internal sealed class FlowThrottle(
     }
 
     /// <summary>
-    /// The account was proven another way (a recovery, a login by code, passkey, security key or social sign-in) or an
-    /// admin lifted the lockout: every password identifier's counters and the identity's code counters go.
+    /// The account was proven another way (a recovery, a login by code, passkey, security key or social sign-in): its
+    /// lockout ends. One statement; nothing when throttling is off.
     /// </summary>
+    public Task<int> ProvenAsync(Identity.Identity identity, CancellationToken ct) =>
+        Settings.Enabled ? ClearIdentityAsync(identity, ct) : Task.FromResult(0);
+
+    /// <summary>Deletes every password identifier's counters and the identity's code counters (also when throttling is off).</summary>
     public Task<int> ClearIdentityAsync(Identity.Identity identity, CancellationToken ct)
     {
-        if (!Settings.Enabled)
-        {
-            return Task.FromResult(0);
-        }
-
         var subjects = new List<string> { hasher.Subject(ThrottleSubjects.Identity, identity.Id.ToString("D")) };
         foreach (var credential in identity.Credentials.Values)
         {

@@ -93,7 +93,13 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, Sess
     /// <summary>A throttled submission: 429 with <c>Retry-After</c> and Kratos's error envelope for JSON, the flow's page for browsers.</summary>
     public IResult Throttled(HttpContext context, Flow flow, int retryAfterSeconds)
     {
-        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var retryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The error envelope starts the response afresh, so the header is added as the response starts.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+            return Task.CompletedTask;
+        });
         return WantsJson(context, flow)
             ? new ErrorResult(new CustosException(StatusCodes.Status429TooManyRequests, "The request was rate limited.",
                 $"Too many attempts. Please try again in {retryAfterSeconds} seconds.", "too_many_requests")

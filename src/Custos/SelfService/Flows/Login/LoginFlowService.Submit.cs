@@ -85,7 +85,7 @@ internal sealed partial class LoginFlowService
         // strategy clears its own counters when the password matched).
         if (login.Method.Method != "password")
         {
-            await throttle.ClearIdentityAsync(identity, ct);
+            await throttle.ProvenAsync(identity, ct);
         }
 
         var current = request.Session;
