@@ -16,6 +16,7 @@ internal static class CliApp
             AdminKeysCommand.Create(),
             HashersCommand.Create(),
             AuditCommand.Create(),
+            ThrottlingCommand.Create(),
             VersionCommand.Create(),
         };
         var parse = root.Parse(args);

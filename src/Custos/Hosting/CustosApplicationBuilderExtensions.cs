@@ -7,6 +7,7 @@ using Custos.Config;
 using Custos.Config.View;
 using Custos.Courier;
 using Custos.Identity;
+using Custos.Security.Throttling;
 using Custos.Schema;
 using Custos.Schema.Stored;
 using Custos.SelfService;
@@ -46,6 +47,7 @@ internal static class CustosApplicationBuilderExtensions
         admin.MapIdentityAdminEndpoints();
         admin.MapIdentitySchemaAdminEndpoints();
         admin.MapConfigAdminEndpoints();
+        admin.MapThrottlingAdminEndpoints();
         endpoints.MapSelfServiceEndpoints();
         endpoints.MapSessionEndpoints();
         endpoints.MapSessionTokenExchangeEndpoints();

@@ -8,6 +8,7 @@ using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
 using Custos.Schema.Stored;
+using Custos.Security.Throttling;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Strategies.Code;
@@ -35,6 +36,7 @@ internal static class CustosServiceCollectionExtensions
             .AddPersistence(options)
             .AddAuditLog()
             .AddAdminKeys()
+            .AddThrottling(options)
             .AddHashing(options)
             .AddIdentitySchemas()
             .AddIdentities()

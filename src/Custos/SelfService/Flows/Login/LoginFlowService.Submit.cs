@@ -84,6 +84,13 @@ internal sealed partial class LoginFlowService
             return refused;
         }
 
+        // A code, passkey, security key or social sign-in proves the account: its password lockout ends (the password
+        // strategy clears its own counters when the password matched).
+        if (login.Method.Method != "password")
+        {
+            await throttle.ProvenAsync(identity, ct);
+        }
+
         var current = request.Session;
         if ((flow.Refresh || flow.RequestedAal != "aal1") && current is not null && current.Session.IdentityId != identity.Id)
         {

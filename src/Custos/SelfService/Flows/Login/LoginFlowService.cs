@@ -28,7 +28,8 @@ internal sealed partial class LoginFlowService(
     BeforeWebHooks beforeHooks,
     IEnumerable<ILoginLinker> linkers,
     ISessionTokenExchanges exchanges,
-    FlowAudit audit)
+    FlowAudit audit,
+    Security.Throttling.FlowThrottle throttle)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");

@@ -29,7 +29,8 @@ internal sealed partial class RecoveryFlowService(
     HookPipeline<IPostRecoveryHook, PostRecoveryContext> hooks,
     DbSession db,
     BeforeWebHooks beforeHooks,
-    FlowAudit audit)
+    FlowAudit audit,
+    Security.Throttling.FlowThrottle throttle)
 {
     private const string NotFound = "The recovery request could not be found. Please restart the flow.";
 
