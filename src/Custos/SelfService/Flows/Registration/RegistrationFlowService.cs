@@ -27,7 +27,8 @@ internal sealed partial class RegistrationFlowService(
     FlowNodeSorter sorter,
     DbSession db,
     BeforeWebHooks beforeHooks,
-    ISessionTokenExchanges exchanges)
+    ISessionTokenExchanges exchanges,
+    RegistrationDecoy decoy)
 {
     /// <summary>The reason of the 404 for an unknown registration flow id.</summary>
     public const string NotFound = "The registration flow could not be found.";
