@@ -12,4 +12,8 @@ internal sealed class SecurityOptions
     /// <summary><c>security.disallow_ref_in_identity_schemas</c>: reject <c>$ref</c> in identity schemas. Default false.</summary>
     [ConfigurationKeyName("disallow_ref_in_identity_schemas")]
     public bool DisallowRefInIdentitySchemas { get; set; }
+
+    /// <summary><c>security.throttling</c>: brute-force and abuse limits (a Custos key).</summary>
+    [ConfigurationKeyName("throttling")]
+    public ThrottlingOptions Throttling { get; set; } = new();
 }

@@ -33,6 +33,14 @@ internal sealed class ServeEndpointOptions
     [ConfigurationKeyName("request_log")]
     public RequestLogOptions RequestLog { get; set; } = new();
 
+    /// <summary>
+    /// <c>serve.public.trusted_proxies</c> (a Custos key): CIDRs (<c>10.0.0.0/8</c>, <c>::1/128</c>) or single addresses of
+    /// reverse proxies whose <c>X-Forwarded-For</c> is believed when they connect. Default empty: the connection's address
+    /// is the client's. Only the public listener reads it.
+    /// </summary>
+    [ConfigurationKeyName("trusted_proxies")]
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary><c>serve.*.socket</c>: unix socket ownership (accepted for compatibility).</summary>
     [ConfigurationKeyName("socket")]
     public SocketOptions Socket { get; set; } = new();

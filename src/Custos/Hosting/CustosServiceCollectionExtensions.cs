@@ -5,6 +5,7 @@ using Custos.Hashing;
 using Custos.Identity;
 using Custos.Persistence;
 using Custos.Schema;
+using Custos.Security.Throttling;
 using Custos.SelfService;
 using Custos.SelfService.Hooks.WebHooks;
 using Custos.SelfService.Strategies.Code;
@@ -31,6 +32,7 @@ internal static class CustosServiceCollectionExtensions
         return services
             .AddPersistence(options)
             .AddAuditLog()
+            .AddThrottling(options)
             .AddHashing(options)
             .AddIdentitySchemas()
             .AddIdentities()
