@@ -10,6 +10,7 @@ internal static class ThrottlingServiceCollectionExtensions
     {
         services.TryAddSingleton<ThrottleKeyHasher>();
         services.TryAddScoped<IThrottleStore, SqlThrottleStore>();
+        services.TryAddSingleton<ClientAddressResolver>();
         if (options.Security.Throttling.Enabled)
         {
             services.AddHostedService<ThrottleCleanupWorker>();
