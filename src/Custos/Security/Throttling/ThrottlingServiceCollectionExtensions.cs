@@ -10,7 +10,6 @@ internal static class ThrottlingServiceCollectionExtensions
     {
         services.TryAddSingleton<ThrottleKeyHasher>();
         services.TryAddScoped<IThrottleStore, SqlThrottleStore>();
-        services.TryAddSingleton<ClientAddressResolver>();
         if (options.Security.Throttling.Enabled)
         {
             services.AddHostedService<ThrottleCleanupWorker>();
