@@ -33,7 +33,19 @@ internal sealed class CustosOptionsValidator : IValidateOptions<CustosOptions>
         ValidateCourier(options, errors);
         ValidateLifespans(options, errors);
         ValidateCodeMethod(options.Selfservice.Methods.Code, errors);
+        ValidateTrustedProxies(options.Serve.Public.TrustedProxies, errors);
         return errors;
+    }
+
+    private static void ValidateTrustedProxies(List<string> proxies, List<string> errors)
+    {
+        for (var i = 0; i < proxies.Count; i++)
+        {
+            if (!Security.Throttling.ClientAddressResolver.TryParse(proxies[i], out _))
+            {
+                errors.Add($"serve.public.trusted_proxies[{i}]: expected a CIDR such as \"10.0.0.0/8\" or an IP address, got \"{proxies[i]}\"");
+            }
+        }
     }
 
     private static void ValidateIdentity(IdentityOptions identity, List<string> errors)

@@ -109,15 +109,20 @@ internal sealed class SqlThrottleStore(DbSession db) : IThrottleStore
 
     public async Task<int> ClearSubjectsAsync(IReadOnlyList<string> subjects, CancellationToken ct)
     {
-        var total = 0;
-        foreach (var subject in subjects.Distinct(StringComparer.Ordinal))
+        if (subjects.Count == 0)
         {
-            total += await ExecuteAsync(
-                "DELETE FROM throttle_counters WHERE subject = @subject AND nid = @Nid",
-                new DynamicParameters(new { subject, Nid = Network.DefaultId }), ct);
+            return 0;
         }
 
-        return total;
+        var parameters = new DynamicParameters(new { Nid = Network.DefaultId });
+        var names = new List<string>(subjects.Count);
+        foreach (var (subject, i) in subjects.Distinct(StringComparer.Ordinal).Select((s, i) => (s, i)))
+        {
+            parameters.Add($"S{i}", subject);
+            names.Add($"@S{i}");
+        }
+
+        return await ExecuteAsync($"DELETE FROM throttle_counters WHERE subject IN ({string.Join(", ", names)}) AND nid = @Nid", parameters, ct);
     }
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct) =>

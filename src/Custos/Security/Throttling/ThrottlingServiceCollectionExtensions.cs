@@ -10,6 +10,8 @@ internal static class ThrottlingServiceCollectionExtensions
     {
         services.TryAddSingleton<ThrottleKeyHasher>();
         services.TryAddScoped<IThrottleStore, SqlThrottleStore>();
+        services.TryAddSingleton<ClientAddressResolver>();
+        services.TryAddScoped<FlowThrottle>();
         if (options.Security.Throttling.Enabled)
         {
             services.AddHostedService<ThrottleCleanupWorker>();

@@ -36,6 +36,7 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, Sess
             FlowOutcome.Redirect r => Redirect(r.Url, r.Status),
             FlowOutcome.Navigate n => Navigate(context, n.Url),
             FlowOutcome.Error e => e.HttpStatus is { } status ? new StatusOverride(status, new ErrorResult(e.Exception)) : new ErrorResult(e.Exception),
+            FlowOutcome.Throttled t => Throttled(context, t.Flow, t.RetryAfterSeconds),
             FlowOutcome.Json j => Results.Json(j.Body, statusCode: j.Status),
             _ => throw new InvalidOperationException($"Unknown flow outcome {outcome.GetType().Name}."),
         };
@@ -88,6 +89,19 @@ internal sealed class FlowResponder(IOptionsMonitor<CustosOptions> options, Sess
     public IResult Step(HttpContext context, Flow flow, int status) => WantsJson(context, flow)
         ? Results.Json(flow.ToJson(), statusCode: status)
         : Redirect(FlowUrls.Ui(flow.Kind, O, flow.Id));
+
+    /// <summary>A throttled submission: 429 with <c>Retry-After</c> and Kratos's error envelope for JSON, the flow's page for browsers.</summary>
+    public IResult Throttled(HttpContext context, Flow flow, int retryAfterSeconds)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WantsJson(context, flow)
+            ? new ErrorResult(new CustosException(StatusCodes.Status429TooManyRequests, "The request was rate limited.",
+                $"Too many attempts. Please try again in {retryAfterSeconds} seconds.", "too_many_requests")
+            {
+                Details = new JsonObject { ["retry_after_seconds"] = retryAfterSeconds },
+            })
+            : Invalid(context, flow);
+    }
 
     /// <summary>An expired flow was replaced: 410 with <c>use_flow_id</c> for JSON, the UI of the new flow for browsers.</summary>
     public IResult Replaced(HttpContext context, Flow expired, Flow replacement, DateTime now)

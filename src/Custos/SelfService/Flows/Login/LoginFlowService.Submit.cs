@@ -81,6 +81,13 @@ internal sealed partial class LoginFlowService
             return await InvalidAsync(flow, Messages.ErrorValidationIdentityDisabled(), ct);
         }
 
+        // A code, passkey, security key or social sign-in proves the account: its password lockout ends (the password
+        // strategy clears its own counters when the password matched).
+        if (login.Method.Method != "password")
+        {
+            await throttle.ClearIdentityAsync(identity, ct);
+        }
+
         var current = request.Session;
         if ((flow.Refresh || flow.RequestedAal != "aal1") && current is not null && current.Session.IdentityId != identity.Id)
         {

@@ -26,7 +26,8 @@ internal sealed partial class LoginFlowService(
     DbSession db,
     BeforeWebHooks beforeHooks,
     IEnumerable<ILoginLinker> linkers,
-    ISessionTokenExchanges exchanges)
+    ISessionTokenExchanges exchanges,
+    Security.Throttling.FlowThrottle throttle)
 {
     /// <summary>How a login submission is bound.</summary>
     public static readonly FlowBinding Binding = new("The login flow could not be found.");

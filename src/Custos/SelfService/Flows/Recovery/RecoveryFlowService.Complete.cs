@@ -28,6 +28,8 @@ internal sealed partial class RecoveryFlowService
         await MarkAddressVerifiedAsync(identity, recovered.Secret.AddressId, ct);
         var session = sessions.NewSession(identity, new AuthenticationMethod(recovered.Method, "aal1", factory.Now, null), request.Device);
         var issued = await sessions.PersistAsync(session, ct);
+        // Recovering the account proves it as well as a password: the login lockout of its identifiers ends.
+        await throttle.ClearIdentityAsync(identity, ct);
         if ((await hooks.RunAsync(new PostRecoveryContext { Request = request, Flow = flow, Identity = identity, Session = session, Method = recovered.Method }, ct)).Outcome is { } aborted)
         {
             return aborted;

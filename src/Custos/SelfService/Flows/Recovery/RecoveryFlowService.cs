@@ -27,7 +27,8 @@ internal sealed partial class RecoveryFlowService(
     SettingsFlowService settings,
     HookPipeline<IPostRecoveryHook, PostRecoveryContext> hooks,
     DbSession db,
-    BeforeWebHooks beforeHooks)
+    BeforeWebHooks beforeHooks,
+    Security.Throttling.FlowThrottle throttle)
 {
     private const string NotFound = "The recovery request could not be found. Please restart the flow.";
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
+using Custos.Security.Throttling;
 using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Ui;
@@ -20,6 +21,7 @@ internal sealed class FlowBinder(
     CsrfCookie csrf,
     CsrfGuard guard,
     FlowResponder responder,
+    FlowThrottle throttle,
     IOptionsMonitor<CustosOptions> options,
     TimeProvider clock)
 {
@@ -95,9 +97,19 @@ internal sealed class FlowBinder(
             {
                 TokenlessFromOwnOrigin = string.IsNullOrEmpty(submitted) && FromOwnOrigin(context.Request),
             };
+            if (await throttle.BeforeSubmitAsync(context, flow.Kind, payload, ct) is { } throttled)
+            {
+                // Nothing of the submission is processed or stored; the flow only carries the message for its page.
+                flow.Ui.ResetMessages();
+                flow.Ui.Messages.Add(Messages.ErrorValidationThrottled(throttled.RetryAfterSeconds));
+                await store.UpdateAsync(flow, ct);
+                return responder.Respond(context, request, new FlowOutcome.Throttled(flow, throttled.RetryAfterSeconds));
+            }
         }
 
-        return responder.Respond(context, request, await submit(submission));
+        var outcome = await submit(submission);
+        await throttle.AfterSubmitAsync(outcome is FlowOutcome.Invalid, ct);
+        return responder.Respond(context, request, outcome);
     }
 
     // A browser names the page's origin on every cross-site POST; no Origin is a client that is not a browser page.

@@ -49,6 +49,12 @@ internal abstract record FlowOutcome
     /// </summary>
     public sealed record Error(CustosException Exception, int? HttpStatus = null) : FlowOutcome;
 
+    /// <summary>
+    /// <c>security.throttling</c> refused the submission: 429 <c>too_many_requests</c> with <c>Retry-After</c> for JSON;
+    /// browsers go back to the flow's page, which carries the message (not to an error page).
+    /// </summary>
+    public sealed record Throttled(Flow Flow, int RetryAfterSeconds) : FlowOutcome;
+
     /// <summary>A JSON body as is.</summary>
     public sealed record Json(JsonObject Body, int Status = StatusCodes.Status200OK) : FlowOutcome;
 }

@@ -81,9 +81,12 @@ internal sealed partial class PasswordStrategy : ILoginStrategy
         var identity = await verifier.VerifyAsync(identifier!, password!, ct);
         if (identity is null)
         {
+            await throttle.PasswordFailedAsync(ct);
             flow.Ui.Messages.Add(Messages.ErrorValidationInvalidCredentials());
             return StrategyOutcome<LoginSucceeded>.Invalid;
         }
+
+        await throttle.PasswordSucceededAsync(ct);
 
         return StrategyOutcome<LoginSucceeded>.Success(new LoginSucceeded(identity, new AuthenticationMethod(Method, "aal1", Clock.Now(clock), null)));
     }

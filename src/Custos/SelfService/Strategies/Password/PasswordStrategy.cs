@@ -14,7 +14,8 @@ internal sealed partial class PasswordStrategy(
     IdentitySchemaProvider schemas,
     Microsoft.Extensions.Options.IOptionsMonitor<CustosOptions> options,
     TimeProvider clock,
-    PasswordChange passwordChange) : IAuthStrategy
+    PasswordChange passwordChange,
+    Security.Throttling.FlowThrottle throttle) : IAuthStrategy
 {
     public string Method => "password";
 
