@@ -135,6 +135,8 @@ public abstract class CodeGuessLimitTests<TFactory>(TFactory app) : IClassFixtur
         var email = await NewIdentityAsync();
         for (var round = 0; round < 3; round++)
         {
+            // Messages are listed newest first: a second between rounds keeps this round's code on top.
+            app.ManualClock.Advance(TimeSpan.FromSeconds(1));
             var (client, flow) = await LoginCodeSentAsync(email);
             var wrong = await WrongCodeAsync(email);
             for (var i = 0; i < 4; i++)

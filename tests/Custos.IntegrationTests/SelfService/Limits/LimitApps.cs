@@ -4,8 +4,8 @@ namespace Custos.IntegrationTests.SelfService.Limits;
 
 /// <summary>
 /// Code login (by the typed address, through the missing-credential fallback), recovery and verification by code, a
-/// manual clock, and <c>security.throttling</c> with its defaults except <c>courier_client</c>: the in-process client
-/// has one address for every test of a class.
+/// manual clock, and <c>security.throttling</c> on (the test harness turns it off) with its defaults except
+/// <c>courier_client</c>: the in-process client has one address for every test of a class.
 /// </summary>
 public class CodeLimitApp : CustosAppFactory
 {
@@ -15,6 +15,7 @@ public class CodeLimitApp : CustosAppFactory
             - a-default-secret-of-32-characters
         security:
           throttling:
+            enabled: true
             courier_client:
               limit: 100000
         selfservice:
