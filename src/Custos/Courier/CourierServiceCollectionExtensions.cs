@@ -10,6 +10,8 @@ internal static class CourierServiceCollectionExtensions
     public static IServiceCollection AddCourier(this IServiceCollection services)
     {
         services.TryAddScoped<SqlCourierMessageStore>();
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<CourierLimiter>();
         services.TryAddScoped<ICourierMessageStore>(sp => sp.GetRequiredService<SqlCourierMessageStore>());
         services.TryAddSingleton<CourierPageToken>();
         services.TryAddSingleton<SmtpChannel>();

@@ -49,10 +49,13 @@ internal static class ErrorEnvelope
     {
         var response = context.Response;
         var cookies = response.Headers.SetCookie;
+        var retryAfter = response.Headers.RetryAfter;
         response.Clear();
         if (keepCookies)
         {
             response.Headers.SetCookie = cookies;
+            // A throttled answer (429) names when to come back; clearing the response must not drop it.
+            response.Headers.RetryAfter = retryAfter;
         }
 
         response.StatusCode = e.Code;

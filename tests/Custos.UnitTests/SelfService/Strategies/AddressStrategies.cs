@@ -20,7 +20,7 @@ namespace Custos.UnitTests.SelfService.Strategies;
 /// </summary>
 internal static class AddressStrategies
 {
-    public static CodeStrategy Code(Action<CustosOptions>? configure = null) => new(Factory(configure), null!, null!, null!, null!, null!, null!);
+    public static CodeStrategy Code(Action<CustosOptions>? configure = null) => new(Factory(configure), null!, null!, null!, null!, null!, null!, null!);
 
     public static LinkStrategy Link(Action<CustosOptions>? configure = null) => new(Factory(configure), null!, null!, null!, null!, null!, null!);
 

@@ -61,6 +61,18 @@ internal sealed partial class RegistrationFlowService
                 return answered;
             }
 
+            if (decoy.Applies(method))
+            {
+                try
+                {
+                    return await DecoyAsync(submission.Request, flow, identity, method, ct);
+                }
+                catch (FlowAlreadyPassedException)
+                {
+                    return await InvalidAsync(flow, Messages.ErrorValidateionRegistrationRetrySuccess(), ct);
+                }
+            }
+
             form.Reject([("", await identities.DuplicateMessageAsync(identity, ct))]);
             form.SortNodes();
             await store.UpdateAsync(flow, ct);
@@ -103,6 +115,35 @@ internal sealed partial class RegistrationFlowService
             return aborted;
         }
 
+        return Answer(flow, identity, method, after);
+    }
+
+    /// <summary>
+    /// Enumeration mitigation: a taken identifier answered like a new registration (see <see cref="RegistrationDecoy"/>);
+    /// the flow is passed and the CSRF token rotated as after a real one, and nothing is stored for the identity.
+    /// </summary>
+    private Task<FlowOutcome> DecoyAsync(FlowRequest request, RegistrationFlow flow, Identity.Identity identity, string method, CancellationToken ct) =>
+        db.RunInTransactionAsync(async c =>
+        {
+            if (!await store.TryMarkPassedAsync(flow, c))
+            {
+                throw new FlowAlreadyPassedException();
+            }
+
+            await store.UpdateAsync(flow, c);
+            if (flow.IsBrowser)
+            {
+                request.RotateCsrf();
+            }
+
+            var after = new PostRegistrationContext { Request = request, Flow = flow, Identity = identity, Method = method, VerificationReturnTo = Verification.VerificationHook.AfterVerificationReturnTo(flow) };
+            await decoy.RunAsync(after, c);
+            return (FlowOutcome)Answer(flow, identity, method, after);
+        }, ct);
+
+    /// <summary>The success answer: the session (when a hook issued one), the identity and <c>continue_with</c>.</summary>
+    private FlowOutcome.Succeeded Answer(RegistrationFlow flow, Identity.Identity identity, string method, PostRegistrationContext after)
+    {
         var publicBase = FlowUrls.Public(O, "/");
         var body = new JsonObject();
         var continueWith = new JsonArray();

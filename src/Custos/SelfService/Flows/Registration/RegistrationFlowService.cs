@@ -29,7 +29,8 @@ internal sealed partial class RegistrationFlowService(
     DbSession db,
     BeforeWebHooks beforeHooks,
     ISessionTokenExchanges exchanges,
-    FlowAudit audit)
+    FlowAudit audit,
+    RegistrationDecoy decoy)
 {
     /// <summary>The reason of the 404 for an unknown registration flow id.</summary>
     public const string NotFound = "The registration flow could not be found.";

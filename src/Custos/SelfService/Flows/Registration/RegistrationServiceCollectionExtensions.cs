@@ -11,6 +11,7 @@ internal static class RegistrationServiceCollectionExtensions
     {
         services.TryAddScoped<RegistrationFlowService>();
         services.TryAddScoped<RegistrationIdentities>();
+        services.TryAddScoped<RegistrationDecoy>();
         return services.AddStrategy<ProfileStrategy>();
     }
 }

@@ -38,6 +38,13 @@ internal sealed class VerificationHook(VerificationFlowService verification, Flo
     }
 
     /// <summary>
+    /// A verification flow, its message sent, for one given address whatever its status (the registration decoy of
+    /// enumeration mitigation sends it to the owner of a taken address); the return URL is dropped unless allowed.
+    /// </summary>
+    public Task<VerificationFlow> StartForAsync(FlowRequest request, string flowType, Identity.Identity identity, VerifiableAddress address, string? returnTo, CancellationToken ct) =>
+        verification.CreateSentAsync(request, flowType, identity, address, returnTo is not null && IsAllowed(returnTo) ? returnTo : null, ct);
+
+    /// <summary>
     /// The login <c>verification</c> hook: a verification flow, its message sent, for the first address that is not
     /// verified (whatever its status), as Kratos's verifier does at login; returns it, or nothing when every address
     /// is verified or verification is disabled. Only the first, since a client can be sent to one flow only.

@@ -2,6 +2,7 @@ using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
 using Custos.Schema;
+using Custos.SelfService.Flows;
 using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.Http;
 using Custos.SelfService.Flows.Login;
@@ -29,6 +30,7 @@ internal sealed partial class CodeLoginStrategy(
     AvailableAalCalculator factors,
     LoginForms forms,
     IOptionsMonitor<CustosOptions> options,
+    IFlowStore store,
     TimeProvider clock) : ILoginStrategy, IFastLoginStrategy
 {
     public string Method => CredentialTypes.Code;
@@ -115,6 +117,13 @@ internal sealed partial class CodeLoginStrategy(
         {
             CodeNodes.ApplyLoginError(flow.Ui, identifier!, hideIdentifier: true);
             flow.Ui.AddMessage(verification.MessageNode, verification.Message(Flows.FlowKind.Login)!, UiNodeGroup.Code);
+            if (verification.Status == CodeVerificationStatus.Throttled)
+            {
+                // 429 with Retry-After for JSON clients; browsers see the message on the login page.
+                await store.UpdateAsync(flow, ct);
+                return StrategyOutcome<LoginSucceeded>.Respond(new FlowOutcome.Throttled(flow, verification.RetryAfterSeconds));
+            }
+
             return StrategyOutcome<LoginSucceeded>.Invalid;
         }
 

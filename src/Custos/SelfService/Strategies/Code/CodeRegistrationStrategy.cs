@@ -1,6 +1,7 @@
 using Custos.Config;
 using Custos.Hosting;
 using Custos.Identity;
+using Custos.SelfService.Flows;
 using Custos.SelfService.Flows.Csrf;
 using Custos.SelfService.Flows.Registration;
 using Custos.SelfService.Flows.Submit;
@@ -19,6 +20,7 @@ internal sealed class CodeRegistrationStrategy(
     RegistrationCodes codes,
     RegistrationIdentities identities,
     CsrfGuard csrf,
+    IFlowStore store,
     TimeProvider clock) : IRegistrationStrategy
 {
     public string Method => CredentialTypes.Code;
@@ -104,7 +106,15 @@ internal sealed class CodeRegistrationStrategy(
         var verification = await codes.VerifyAsync(flow, identity, code, ct);
         if (!verification.IsOk)
         {
-            return Reject(form, verification.MessageNode, verification.Message(Flows.FlowKind.Registration)!, UiNodeGroup.Code);
+            var rejected = Reject(form, verification.MessageNode, verification.Message(Flows.FlowKind.Registration)!, UiNodeGroup.Code);
+            if (verification.Status != CodeVerificationStatus.Throttled)
+            {
+                return rejected;
+            }
+
+            // 429 with Retry-After for JSON clients; browsers see the message on the registration page.
+            await store.UpdateAsync(flow, ct);
+            return StrategyOutcome<RegistrationSucceeded>.Respond(new FlowOutcome.Throttled(flow, verification.RetryAfterSeconds));
         }
 
         identity.AvailableAal = "aal1";

@@ -13,7 +13,7 @@ namespace Custos.SelfService.Strategies.Code;
 /// with Kratos's template models: e-mail addresses through the e-mail channel, phone numbers through the courier's SMS
 /// channel (with the WebOTP domain). Every address gets its own code, so the address a code was used from is known.
 /// </summary>
-internal sealed class CodeSender(ICourier courier, IOneTimeSecretStore secrets, OneTimeSecretIssuer issuer, IOptionsMonitor<CustosOptions> options)
+internal sealed class CodeSender(ICourier courier, IOneTimeSecretStore secrets, OneTimeSecretIssuer issuer, CourierLimiter limiter, IOptionsMonitor<CustosOptions> options)
 {
     private TimeSpan Lifespan => options.CurrentValue.Selfservice.Methods.Code.Config.Lifespan;
 
@@ -26,6 +26,12 @@ internal sealed class CodeSender(ICourier courier, IOneTimeSecretStore secrets, 
         await secrets.DeleteForFlowAsync(OneTimeSecretKind.LoginCode, flow.Id, ct);
         foreach (var address in to)
         {
+            // Over the mail limit the address gets no code; the flow still answers "sent" (no enumeration).
+            if (!await limiter.TryAllowAsync(address.Channel, address.Address, CourierTemplateTypes.LoginCodeValid, ct))
+            {
+                continue;
+            }
+
             var code = await issuer.IssueCodeAsync(OneTimeSecretKind.LoginCode, flow.Id, identity.Id, address, Lifespan, ct);
             var data = Common(flow, address);
             data["LoginCode"] = code;
@@ -44,6 +50,11 @@ internal sealed class CodeSender(ICourier courier, IOneTimeSecretStore secrets, 
         await secrets.DeleteForFlowAsync(OneTimeSecretKind.RegistrationCode, flow.Id, ct);
         foreach (var address in to)
         {
+            if (!await limiter.TryAllowAsync(address.Channel, address.Address, CourierTemplateTypes.RegistrationCodeValid, ct))
+            {
+                continue;
+            }
+
             var code = await issuer.IssueCodeAsync(OneTimeSecretKind.RegistrationCode, flow.Id, null, address, Lifespan, ct);
             var data = Common(flow, address);
             data["RegistrationCode"] = code;

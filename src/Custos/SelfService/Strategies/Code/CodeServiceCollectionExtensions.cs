@@ -12,6 +12,7 @@ internal static class CodeServiceCollectionExtensions
         services.TryAddScoped<OneTimeSecretIssuer>();
         services.TryAddScoped<CodeSender>();
         services.TryAddScoped<CodeAttempts>();
+        services.TryAddScoped<CodeGuessLimit>();
         services.TryAddScoped<CodeIdentityFinder>();
         services.TryAddScoped<LoginCodes>();
         services.TryAddScoped<RegistrationCodes>();

@@ -82,9 +82,16 @@ internal sealed partial class CodeStrategy : IRecoveryStrategy
                 await recoveryFlows.ReplaceAsync(request, flow, this, OneTimeSecrets.SubmittedTooOften(), ct)));
         }
 
+        var guessed = await guesses.ForAddressFlowAsync(flow.SentTo, verification: false, ct);
+        if (await guesses.TakeAsync(guessed, ct) is { } retryAfter)
+        {
+            return StrategyOutcome<RecoverySucceeded>.Respond(await ThrottledAsync(flow, retryAfter, ct));
+        }
+
         switch (await redeemer.RedeemAsync(OneTimeSecretKind.RecoveryCode, flow.Id, code, ct))
         {
             case Redemption.Redeemed redeemed:
+                await guesses.ClearAsync(guessed, ct);
                 return StrategyOutcome<RecoverySucceeded>.Success(new RecoverySucceeded(redeemed.Secret, RecoveryAuthentication));
             case Redemption.Expired expired:
                 var replacement = await recoveryFlows.ReplaceAsync(request, flow, this, Messages.ErrorValidationRecoveryFlowExpired(expired.ExpiredAt, factory.Time), ct);

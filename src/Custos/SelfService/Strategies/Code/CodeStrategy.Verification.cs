@@ -82,9 +82,16 @@ internal sealed partial class CodeStrategy : IVerificationStrategy
                 await verificationFlows.ReplaceAsync(request, flow, this, OneTimeSecrets.SubmittedTooOften(), ct)));
         }
 
+        var guessed = await guesses.ForAddressFlowAsync(flow.SentTo, verification: true, ct);
+        if (await guesses.TakeAsync(guessed, ct) is { } retryAfter)
+        {
+            return StrategyOutcome<VerificationSucceeded>.Respond(await ThrottledAsync(flow, retryAfter, ct));
+        }
+
         switch (await redeemer.RedeemAsync(OneTimeSecretKind.VerificationCode, flow.Id, code, ct))
         {
             case Redemption.Redeemed redeemed:
+                await guesses.ClearAsync(guessed, ct);
                 return StrategyOutcome<VerificationSucceeded>.Success(new VerificationSucceeded(redeemed.Secret, new FlowOutcome.Step(flow, StatusCodes.Status200OK)));
             case Redemption.Expired expired:
                 var replacement = await verificationFlows.ReplaceAsync(request, flow, this, Messages.ErrorValidationVerificationFlowExpired(expired.ExpiredAt, factory.Time), ct);

@@ -1,6 +1,7 @@
 using Custos.Config;
 using Custos.SelfService.Flows;
 using Custos.SelfService.Flows.Recovery;
+using Custos.SelfService.Flows.Submit;
 using Custos.SelfService.Flows.Verification;
 using Custos.SelfService.Ui;
 
@@ -18,7 +19,8 @@ internal sealed partial class CodeStrategy(
     OneTimeSecretRedeemer redeemer,
     OneTimeSecretIssuer issuer,
     RecoveryFlowReplacer recoveryFlows,
-    VerificationFlowReplacer verificationFlows) : IAuthStrategy
+    VerificationFlowReplacer verificationFlows,
+    CodeGuessLimit guesses) : IAuthStrategy
 {
     public string Method => "code";
 
@@ -38,6 +40,19 @@ internal sealed partial class CodeStrategy(
     // Counted before the code is looked at, so parallel guesses cannot get past the limit.
     private async Task<bool> SubmittedTooOftenAsync(Flow flow, CancellationToken ct) =>
         await store.IncrementSubmitCountAsync(flow, ct) > O.Selfservice.Methods.Code.Config.MaxSubmissions;
+
+    /// <summary>
+    /// <c>code_identity</c> is used up: the flow stays in its code step with the throttling message (browsers see it on
+    /// the page), JSON clients get 429 with <c>Retry-After</c>. The code was not looked at.
+    /// </summary>
+    private async Task<FlowOutcome> ThrottledAsync(Flow flow, int retryAfter, CancellationToken ct)
+    {
+        flow.Ui.ResetMessages();
+        flow.Ui.Messages.Add(Messages.ErrorValidationThrottled(retryAfter));
+        factory.AddCsrfNode(flow);
+        await store.UpdateAsync(flow, ct);
+        return new FlowOutcome.Throttled(flow, retryAfter);
+    }
 
     /// <summary>The code step: the code, the method (hidden and as the button, as Kratos sends it) and, with a known address, a resend button.</summary>
     private static void ShowCodeForm(UiContainer ui, UiText codeLabel, string? email)

@@ -9,6 +9,9 @@ internal sealed record CodeVerification(CodeVerificationStatus Status, CodeAddre
 {
     public bool IsOk => Status == CodeVerificationStatus.Ok;
 
+    /// <summary>With <see cref="CodeVerificationStatus.Throttled"/>: the seconds until the window ends.</summary>
+    public int RetryAfterSeconds { get; init; }
+
     /// <summary>The node the message belongs to (<c>code</c> for a missing code), or null for <c>ui.messages</c>.</summary>
     public string? MessageNode => Status == CodeVerificationStatus.MissingCode ? "code" : null;
 
@@ -22,6 +25,7 @@ internal sealed record CodeVerification(CodeVerificationStatus Status, CodeAddre
         CodeVerificationStatus.MissingCode => Messages.ErrorValidationRequired("code"),
         CodeVerificationStatus.AlreadyUsed => CodeErrors.AlreadyUsed(),
         CodeVerificationStatus.TooManyAttempts => CodeErrors.SubmittedTooOften(),
+        CodeVerificationStatus.Throttled => Messages.ErrorValidationThrottled(RetryAfterSeconds),
         _ => kind == FlowKind.Registration
             ? Messages.ErrorValidationRegistrationCodeInvalidOrAlreadyUsed()
             : Messages.ErrorValidationLoginCodeInvalidOrAlreadyUsed(),

@@ -20,4 +20,7 @@ internal enum CodeVerificationStatus
 
     /// <summary>This attempt exceeded <c>max_submissions</c> for the flow; even the right code no longer works.</summary>
     TooManyAttempts,
+
+    /// <summary><c>security.throttling.code_identity</c> is used up for the identity or address; the code was not looked at.</summary>
+    Throttled,
 }

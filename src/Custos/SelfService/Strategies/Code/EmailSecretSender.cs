@@ -12,14 +12,16 @@ namespace Custos.SelfService.Strategies.Code;
 /// The e-mail channel of the code and link methods, for recovery and verification alike: it finds who owns a typed
 /// address, issues a fresh secret for the flow (the flow's earlier ones of that kind stop working) and queues the
 /// message the strategy describes. An address nobody owns gets nothing, or the <c>*_invalid</c> notice with
-/// <c>notify_unknown_recipients</c>; the flow answers the same either way, so addresses cannot be probed.
+/// <c>notify_unknown_recipients</c>; the flow answers the same either way, so addresses cannot be probed. Both count
+/// against the mail limits (<see cref="CourierLimiter"/>).
 /// </summary>
 internal sealed class EmailSecretSender(
     FlowFactory factory,
     IPrivilegedIdentityPool identities,
     IOneTimeSecretStore secrets,
     OneTimeSecretIssuer issuer,
-    ICourier courier)
+    ICourier courier,
+    CourierLimiter limiter)
 {
     private CustosOptions O => factory.Options;
 
@@ -72,6 +74,12 @@ internal sealed class EmailSecretSender(
 
     private async Task IssueAsync(Flow flow, Identity.Identity identity, Guid addressId, string to, SecretMessage message, CancellationToken ct)
     {
+        // Over the mail limit nothing is issued or queued, and the flow answers as if it was (no enumeration).
+        if (!await limiter.TryAllowAsync("email", to, message.ValidTemplate, ct))
+        {
+            return;
+        }
+
         await secrets.DeleteForFlowAsync(message.Kind, flow.Id, ct);
         var secret = await issuer.IssueAsync(message.Kind, flow.Id, identity.Id, addressId, message.Lifespan, OneTimeSecret.SelfService, ct);
         var data = new JsonObject
@@ -88,7 +96,7 @@ internal sealed class EmailSecretSender(
 
     private async Task NotifyUnknownAsync(Flow flow, string to, SecretMessage message, bool notify, CancellationToken ct)
     {
-        if (notify)
+        if (notify && await limiter.TryAllowAsync("email", to, message.InvalidTemplate, ct))
         {
             var data = new JsonObject { ["To"] = to, ["RequestURL"] = flow.RequestUrl, ["TransientPayload"] = flow.TransientPayload?.DeepClone() };
             await courier.QueueEmailAsync(to, message.InvalidTemplate, data, ct);

@@ -9,7 +9,7 @@ namespace Custos.SelfService.Strategies.Code;
 /// Recipients come from <see cref="CodeIdentityFinder"/>; nodes from <see cref="CodeNodes"/>. Nothing here writes the
 /// flow row: the caller stores the flow after applying the nodes.
 /// </summary>
-internal sealed class LoginCodes(CodeSender sender, CodeAttempts attempts, IPrivilegedIdentityPool identities, TimeProvider clock)
+internal sealed class LoginCodes(CodeSender sender, CodeAttempts attempts, CodeGuessLimit guesses, IPrivilegedIdentityPool identities, TimeProvider clock)
 {
     /// <summary>
     /// Replaces the flow's codes with one new code per address of <paramref name="recipients"/>, queues the messages,
@@ -46,7 +46,20 @@ internal sealed class LoginCodes(CodeSender sender, CodeAttempts attempts, IPriv
             return new CodeVerification(CodeVerificationStatus.TooManyAttempts);
         }
 
-        return await ConsumeAsync(flow, identity, code, ct);
+        // Across flows: a new login flow must not bring new guesses for the same person.
+        IReadOnlyList<Security.Throttling.ThrottleKey> guessed = [guesses.ForIdentity(identity.Id)];
+        if (await guesses.TakeAsync(guessed, ct) is { } retryAfter)
+        {
+            return new CodeVerification(CodeVerificationStatus.Throttled) { RetryAfterSeconds = retryAfter };
+        }
+
+        var result = await ConsumeAsync(flow, identity, code, ct);
+        if (result.IsOk)
+        {
+            await guesses.ClearAsync(guessed, ct);
+        }
+
+        return result;
     }
 
     /// <summary>

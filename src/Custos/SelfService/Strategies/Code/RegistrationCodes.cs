@@ -11,7 +11,7 @@ namespace Custos.SelfService.Strategies.Code;
 /// traits still match the flow (<see cref="CodeNodes.TraitsMatch"/>, 4000036) before the code is looked at, as Kratos
 /// does. Nothing here writes the flow row or the identity.
 /// </summary>
-internal sealed class RegistrationCodes(CodeSender sender, CodeAttempts attempts, TimeProvider clock)
+internal sealed class RegistrationCodes(CodeSender sender, CodeAttempts attempts, CodeGuessLimit guesses, TimeProvider clock)
 {
     /// <summary>The code addresses of a validated identity; empty when its schema marks none (the caller shows 4000009).</summary>
     public static IReadOnlyList<CodeAddress> AddressesOf(Identity.Identity identity)
@@ -56,7 +56,20 @@ internal sealed class RegistrationCodes(CodeSender sender, CodeAttempts attempts
             return new CodeVerification(CodeVerificationStatus.TooManyAttempts);
         }
 
-        return await ConsumeAsync(flow, identity, code, ct);
+        // No identity yet: the addresses the codes went to are what a guesser would open new flows for.
+        var guessed = AddressesOf(identity).Select(a => guesses.ForAddress(a.Channel, a.Address)).ToList();
+        if (await guesses.TakeAsync(guessed, ct) is { } retryAfter)
+        {
+            return new CodeVerification(CodeVerificationStatus.Throttled) { RetryAfterSeconds = retryAfter };
+        }
+
+        var result = await ConsumeAsync(flow, identity, code, ct);
+        if (result.IsOk)
+        {
+            await guesses.ClearAsync(guessed, ct);
+        }
+
+        return result;
     }
 
     /// <summary>The second half of <see cref="VerifyAsync"/>, for callers that count the attempt themselves and use the code inside their transaction.</summary>
