@@ -54,6 +54,7 @@ public static class BodyRoutes
         new("PATCH /admin/identities/{id}", BodyUse.Json, t => "/admin/identities/" + t.IdentityId),
         new("POST /admin/recovery/code", BodyUse.Json, _ => "/admin/recovery/code"),
         new("POST /admin/recovery/link", BodyUse.Json, _ => "/admin/recovery/link"),
+        new("POST /admin/webhooks", BodyUse.Json, _ => "/admin/webhooks"),
 
         // Routes whose body is never read.
         new("POST /sessions/whoami", BodyUse.Ignored, _ => "/sessions/whoami"),
@@ -67,6 +68,7 @@ public static class BodyRoutes
         new("DELETE /admin/sessions", BodyUse.Ignored, _ => "/admin/sessions"),
         new("DELETE /admin/sessions/{id}", BodyUse.Ignored, _ => "/admin/sessions/" + Unknown),
         new("PATCH /admin/sessions/{id}/extend", BodyUse.Ignored, _ => $"/admin/sessions/{Unknown}/extend"),
+        new("DELETE /admin/webhooks/{id}", BodyUse.Ignored, _ => "/admin/webhooks/" + Unknown),
 
         // The built-in UI's form posts (CSRF-checked; no cookie here, so nothing happens).
         // Social sign-in's form_post callbacks move the form into a redirect's query; nothing else is read.
