@@ -57,6 +57,7 @@ public static class BodyRoutes
         new("PUT /admin/identity-schemas/{id}", BodyUse.Json, _ => "/admin/identity-schemas/body-check-" + Unknown),
         new("POST /admin/api-keys", BodyUse.Json, _ => "/admin/api-keys"),
         new("POST /admin/identities/{id}/impersonate", BodyUse.Json, t => $"/admin/identities/{t.IdentityId}/impersonate"),
+        new("POST /admin/webhooks", BodyUse.Json, _ => "/admin/webhooks"),
 
         // Routes whose body is never read.
         new("POST /sessions/whoami", BodyUse.Ignored, _ => "/sessions/whoami"),
@@ -72,6 +73,7 @@ public static class BodyRoutes
         new("DELETE /admin/sessions", BodyUse.Ignored, _ => "/admin/sessions"),
         new("DELETE /admin/sessions/{id}", BodyUse.Ignored, _ => "/admin/sessions/" + Unknown),
         new("PATCH /admin/sessions/{id}/extend", BodyUse.Ignored, _ => $"/admin/sessions/{Unknown}/extend"),
+        new("DELETE /admin/webhooks/{id}", BodyUse.Ignored, _ => "/admin/webhooks/" + Unknown),
 
         // The built-in UI's form posts (CSRF-checked; no cookie here, so nothing happens).
         // Social sign-in's form_post callbacks move the form into a redirect's query; nothing else is read.
