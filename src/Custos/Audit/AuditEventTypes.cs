@@ -17,4 +17,14 @@ internal static class AuditEventTypes
     public const string IdentityDeleted = "identity.deleted";
     public const string ImpersonationStarted = "impersonation.started";
     public const string ThrottlingBlocked = "throttling.blocked";
+    public const string ThrottlingCleared = "throttling.cleared";
+    public const string SessionExtended = "session.extended";
+    public const string RecoveryCodeCreated = "recovery.code_created";
+    public const string RecoveryLinkCreated = "recovery.link_created";
+    public const string AdminKeyCreated = "admin_key.created";
+    public const string AdminKeyRevoked = "admin_key.revoked";
+    public const string IdentitySchemaUpdated = "identity_schema.updated";
+    public const string IdentitySchemaDeleted = "identity_schema.deleted";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookDeleted = "webhook.deleted";
 }

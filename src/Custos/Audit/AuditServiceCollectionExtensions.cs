@@ -9,6 +9,7 @@ internal static class AuditServiceCollectionExtensions
     {
         services.AddHttpContextAccessor();
         services.TryAddScoped<IAuditLog, SqlAuditLog>();
+        services.TryAddScoped<AdminAudit>();
         services.TryAddScoped<IAuditEventReader, SqlAuditEventReader>();
         services.TryAddScoped<AuditRetention>();
         services.AddHostedService<AuditRetentionWorker>();

@@ -1,3 +1,4 @@
+using Custos.Audit;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Custos.Config;
@@ -37,9 +38,10 @@ internal static class SessionAdminEndpoints
     private static async Task<IResult> DisableAsync(string id, SessionManager manager, CancellationToken ct) =>
         await manager.RevokeAsync(SessionRequest.Id(id), SessionRevocationAudit.Admin, ct) ? Results.NoContent() : throw KratosErrors.RowNotFound();
 
-    private static async Task<IResult> ExtendAsync(string id, SessionManager manager, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> ExtendAsync(string id, SessionManager manager, IOptionsMonitor<CustosOptions> options, AdminAudit audit, CancellationToken ct)
     {
-        var session = await manager.ExtendAsync(SessionRequest.Id(id), ct) ?? throw KratosErrors.RowNotFound();
+        var session = await audit.RecordAsync(AuditEventTypes.SessionExtended, c => manager.ExtendAsync(SessionRequest.Id(id), c),
+            s => (s is not null, s?.IdentityId, new JsonObject { ["session_id"] = s?.Id.ToString("D") }), ct) ?? throw KratosErrors.RowNotFound();
         return options.CurrentValue.FeatureFlags.FasterSessionExtend
             ? Results.NoContent()
             : Results.Json(manager.ToJson(session, admin: true));

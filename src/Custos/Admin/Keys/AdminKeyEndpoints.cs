@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Custos.Audit;
 using Custos.Hosting;
 
 namespace Custos.Admin.Keys;
@@ -16,14 +17,14 @@ internal static class AdminKeyEndpoints
         admin.MapDelete(Key, RevokeAsync).WithName("revokeAdminApiKey");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, AdminKeyService keys, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext context, AdminKeyService keys, AdminAudit audit, CancellationToken ct)
     {
         if (await JsonBody.ReadAsync(context.Request, ct) is not JsonObject body)
         {
             throw KratosErrors.BadRequest("The request body must be a JSON object {name, scopes, expires_in}.");
         }
 
-        var created = await keys.CreateAsync(
+        var created = await audit.RecordAsync(AuditEventTypes.AdminKeyCreated, c => keys.CreateAsync(
             StringOf(body, "name"),
             body["scopes"] switch
             {
@@ -32,7 +33,7 @@ internal static class AdminKeyEndpoints
                 _ => throw KratosErrors.BadRequest("scopes must be an array of strings."),
             },
             StringOf(body, "expires_in"),
-            ct);
+            c), k => (true, null, new JsonObject { ["key_id"] = k.Key.Id.ToString("D"), ["name"] = k.Key.Name, ["scopes"] = new JsonArray(k.Key.Scopes.Order().Select(s => (JsonNode)s).ToArray()) }), ct);
         return Results.Json(AdminKeyJson.Of(created.Key, created.Secret), statusCode: StatusCodes.Status201Created);
     }
 
@@ -42,9 +43,10 @@ internal static class AdminKeyEndpoints
         return Results.Json(new JsonArray(list.Select(k => (JsonNode)AdminKeyJson.Of(k)).ToArray()));
     }
 
-    private static async Task<IResult> RevokeAsync(string id, AdminKeyService keys, CancellationToken ct)
+    private static async Task<IResult> RevokeAsync(string id, AdminKeyService keys, AdminAudit audit, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var guid) || !await keys.RevokeAsync(guid, ct))
+        if (!Guid.TryParse(id, out var guid)
+            || !await audit.RecordAsync(AuditEventTypes.AdminKeyRevoked, c => keys.RevokeAsync(guid, c), r => (r, null, new JsonObject { ["key_id"] = guid.ToString("D") }), ct))
         {
             throw KratosErrors.RowNotFound();
         }

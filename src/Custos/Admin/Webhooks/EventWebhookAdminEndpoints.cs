@@ -1,3 +1,4 @@
+using Custos.Audit;
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
@@ -28,12 +29,13 @@ internal static class EventWebhookAdminEndpoints
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, IEventWebhookStore store, EventWebhookSecrets secrets, EventWebhookRequestReader reader, IOptionsMonitor<CustosOptions> options,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, AdminAudit audit, CancellationToken ct)
     {
         var (url, events) = reader.Read(await JsonBody.ReadAsync(context.Request, ct));
         var webhook = new EventWebhook(Guid.NewGuid(), url, events, Clock.Now(clock));
         var secret = StandardWebhookSignature.NewSecret();
-        await store.CreateAsync(webhook, secrets.Seal(webhook.Id, secret), ct);
+        await audit.RecordAsync(AuditEventTypes.WebhookCreated, async c => { await store.CreateAsync(webhook, secrets.Seal(webhook.Id, secret), c); return true; },
+            _ => (true, null, new JsonObject { ["webhook_id"] = webhook.Id.ToString("D"), ["events"] = new JsonArray(webhook.Events.Select(e => (JsonNode)e).ToArray()) }), ct);
         var o = options.CurrentValue;
         context.Response.Headers.Location = o.Serve.Admin.EffectiveBaseUrl(o.Dev).TrimEnd('/') + "/admin/webhooks/" + webhook.Id.ToString("D");
         return Results.Json(EventWebhookJson.Webhook(webhook, secret), statusCode: StatusCodes.Status201Created);
@@ -48,10 +50,11 @@ internal static class EventWebhookAdminEndpoints
     private static async Task<IResult> GetAsync(string id, IEventWebhookStore store, CancellationToken ct) =>
         Results.Json(EventWebhookJson.Webhook(await FindAsync(id, store, ct)));
 
-    private static async Task<IResult> DeleteAsync(string id, IEventWebhookStore store, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, IEventWebhookStore store, AdminAudit audit, CancellationToken ct)
     {
         // A malformed id is simply unknown, as for identities.
-        var deleted = Guid.TryParse(id, out var guid) && await store.DeleteAsync(guid, ct);
+        var deleted = Guid.TryParse(id, out var guid)
+            && await audit.RecordAsync(AuditEventTypes.WebhookDeleted, c => store.DeleteAsync(guid, c), r => (r, null, new JsonObject { ["webhook_id"] = guid.ToString("D") }), ct);
         return deleted ? Results.NoContent() : throw KratosErrors.RowNotFound();
     }
 

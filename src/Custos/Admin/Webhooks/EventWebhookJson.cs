@@ -41,21 +41,5 @@ internal static class EventWebhookJson
     };
 
     /// <summary>The delivered body: the audit event as <c>GET /admin/audit-events</c> lists it.</summary>
-    public static JsonObject Event(AuditEvent e) => new()
-    {
-        ["id"] = e.Id.ToString("D"),
-        ["type"] = e.Type,
-        ["occurred_at"] = KratosTime.Format(e.OccurredAt),
-        ["actor"] = new JsonObject
-        {
-            ["kind"] = e.Actor.Kind,
-            ["id"] = e.Actor.Id?.ToString("D"),
-            ["name"] = e.Actor.Name,
-        },
-        ["identity_id"] = e.IdentityId?.ToString("D"),
-        ["session_id"] = e.SessionId?.ToString("D"),
-        ["ip_address"] = e.IpAddress,
-        ["user_agent"] = e.UserAgent,
-        ["details"] = e.Details.DeepClone(),
-    };
+    public static JsonObject Event(AuditEvent e) => AuditEventJson.From(e);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Custos.Audit;
 using Custos.Hosting;
 
 namespace Custos.Schema.Stored;
@@ -20,7 +21,7 @@ internal static class IdentitySchemaAdminEndpoints
     }
 
     private static async Task<IResult> PutAsync(string id, HttpContext context, IdentitySchemaProvider provider, IdentitySchemaCheck check,
-        IIdentitySchemaStore store, CancellationToken ct)
+        IIdentitySchemaStore store, AdminAudit audit, CancellationToken ct)
     {
         CheckId(id);
         if (provider.Find(id) is not null)
@@ -39,7 +40,8 @@ internal static class IdentitySchemaAdminEndpoints
             }
         }
 
-        var (row, created) = await store.PutAsync(id, text, ct);
+        var (row, created) = await audit.RecordAsync(AuditEventTypes.IdentitySchemaUpdated, c => store.PutAsync(id, text, c),
+            r => (true, null, new JsonObject { ["schema_id"] = id, ["created"] = r.Created }), ct);
         return Results.Json(ToJson(row), statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
@@ -50,7 +52,7 @@ internal static class IdentitySchemaAdminEndpoints
         return Results.Json(ToJson(row));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IdentitySchemaProvider provider, IIdentitySchemaStore store, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, IdentitySchemaProvider provider, IIdentitySchemaStore store, AdminAudit audit, CancellationToken ct)
     {
         CheckId(id);
         if (provider.Find(id) is not null)
@@ -58,7 +60,8 @@ internal static class IdentitySchemaAdminEndpoints
             throw KratosErrors.Conflict($"The identity schema \"{id}\" is configured in the configuration file and cannot be deleted through the API.");
         }
 
-        return await store.DeleteAsync(id, ct) switch
+        return await audit.RecordAsync(AuditEventTypes.IdentitySchemaDeleted, c => store.DeleteAsync(id, c),
+            r => (r == SchemaDeletion.Deleted, null, new JsonObject { ["schema_id"] = id }), ct) switch
         {
             SchemaDeletion.Deleted => Results.NoContent(),
             SchemaDeletion.InUse => throw KratosErrors.Conflict($"The identity schema \"{id}\" is used by at least one identity and cannot be deleted."),

@@ -53,9 +53,22 @@ internal sealed class FlowAudit(IAuditLog audit, IPrivilegedIdentityPool identit
         AppendAsync(AuditEventTypes.RegistrationSucceeded, identityId, sessionId, new JsonObject { ["method"] = method }, ct);
 
     /// <summary><c>settings.updated</c>, then one <c>credential.added</c> / <c>credential.removed</c> per credential type the change touched.</summary>
-    public async Task SettingsUpdatedAsync(Guid identityId, Guid sessionId, string method, CredentialSnapshot before, CredentialSnapshot after, CancellationToken ct)
+    /// <remarks>
+    /// A change made through an impersonated session names the impersonator in <c>details.impersonator</c> and is
+    /// attributed to its admin key (issue 14 §4: audited on every settings change it makes).
+    /// </remarks>
+    public async Task SettingsUpdatedAsync(
+        Guid identityId, Guid sessionId, string method, CredentialSnapshot before, CredentialSnapshot after, SessionImpersonator? impersonator, CancellationToken ct)
     {
-        await AppendAsync(AuditEventTypes.SettingsUpdated, identityId, sessionId, new JsonObject { ["method"] = method }, ct);
+        var details = new JsonObject { ["method"] = method };
+        AuditActor? actor = null;
+        if (impersonator is not null)
+        {
+            details["impersonator"] = impersonator.ToJson();
+            actor = impersonator.KeyId is { } keyId ? AuditActor.ForAdminKey(keyId, impersonator.KeyName ?? "") : AuditActor.System;
+        }
+
+        await audit.AppendAsync(new AuditEntry(AuditEventTypes.SettingsUpdated, identityId, sessionId, details, actor), ct);
         var (added, removed) = before.ChangesTo(after);
         foreach (var type in added)
         {

@@ -1,3 +1,4 @@
+using Custos.Audit;
 using System.Text.Json.Nodes;
 using Custos.Config;
 using Custos.Hosting;
@@ -20,7 +21,7 @@ internal static class RecoveryAdminEndpoints
         admin.MapPost("/recovery/link", LinkAsync).WithName("createRecoveryLinkForIdentity");
     }
 
-    private static async Task<IResult> CodeAsync(HttpContext context, RecoveryFlowService recovery, CodeStrategy code, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, CancellationToken ct)
+    private static async Task<IResult> CodeAsync(HttpContext context, RecoveryFlowService recovery, CodeStrategy code, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, AdminAudit audit, CancellationToken ct)
     {
         var o = options.CurrentValue;
         if (!code.IsEnabled(o))
@@ -38,16 +39,20 @@ internal static class RecoveryAdminEndpoints
 
         var expiresIn = ExpiresIn(body, o.Selfservice.Methods.Code.Config.Lifespan);
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.NotFound("could not find identity");
-        var flow = await recovery.CreateForAdminAsync(type, expiresIn, null, code, ct);
+        var (flow, recoveryCode) = await audit.RecordAsync(AuditEventTypes.RecoveryCodeCreated, async c =>
+        {
+            var created = await recovery.CreateForAdminAsync(type, expiresIn, null, code, c);
+            return (created, await code.IssueAdminRecoveryCodeAsync(created, identity.Id, expiresIn, c));
+        }, r => (true, identity.Id, new JsonObject { ["flow_id"] = r.created.Id.ToString("D") }), ct);
         return Results.Json(new JsonObject
         {
             ["recovery_link"] = FlowUrls.Ui(FlowKind.Recovery, o, flow.Id),
-            ["recovery_code"] = await code.IssueAdminRecoveryCodeAsync(flow, identity.Id, expiresIn, ct),
+            ["recovery_code"] = recoveryCode,
             ["expires_at"] = KratosTime.Format(flow.ExpiresAt),
         }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LinkAsync(HttpContext context, RecoveryFlowService recovery, LinkStrategy link, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, ReturnTo.ReturnToValidator returnTo, CancellationToken ct)
+    private static async Task<IResult> LinkAsync(HttpContext context, RecoveryFlowService recovery, LinkStrategy link, IIdentityPool identities, IOptionsMonitor<CustosOptions> options, ReturnTo.ReturnToValidator returnTo, AdminAudit audit, CancellationToken ct)
     {
         var o = options.CurrentValue;
         if (!link.IsEnabled(o))
@@ -61,10 +66,14 @@ internal static class RecoveryAdminEndpoints
         var identity = await identities.GetAsync(IdentityId(body), withCredentials: false, ct) ?? throw KratosErrors.BadRequest("The requested identity id does not exist.");
         var target = context.Request.Query["return_to"].FirstOrDefault();
         returnTo.Validate(target);
-        var flow = await recovery.CreateForAdminAsync(FlowTypes.Browser, expiresIn, string.IsNullOrEmpty(target) ? null : target, link, ct);
+        var (flow, recoveryLink) = await audit.RecordAsync(AuditEventTypes.RecoveryLinkCreated, async c =>
+        {
+            var created = await recovery.CreateForAdminAsync(FlowTypes.Browser, expiresIn, string.IsNullOrEmpty(target) ? null : target, link, c);
+            return (created, await link.IssueAdminRecoveryLinkAsync(created, identity.Id, expiresIn, c));
+        }, r => (true, identity.Id, new JsonObject { ["flow_id"] = r.created.Id.ToString("D") }), ct);
         return Results.Json(new JsonObject
         {
-            ["recovery_link"] = await link.IssueAdminRecoveryLinkAsync(flow, identity.Id, expiresIn, ct),
+            ["recovery_link"] = recoveryLink,
             ["expires_at"] = KratosTime.Format(flow.ExpiresAt),
         });
     }

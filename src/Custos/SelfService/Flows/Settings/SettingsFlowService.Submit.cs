@@ -118,7 +118,7 @@ internal sealed partial class SettingsFlowService
             return await db.RunInTransactionAsync(async c =>
             {
                 await updater.SaveAsync(identity, c);
-                await audit.SettingsUpdatedAsync(identity.Id, session.Id, method, before, CredentialSnapshot.Of(identity), c);
+                await audit.SettingsUpdatedAsync(identity.Id, session.Id, method, before, CredentialSnapshot.Of(identity), session.Impersonator, c);
                 if (change.AddedMethod is { } added)
                 {
                     session = await sessions.AddAuthenticationMethodsAsync(session.Id, [added], c) ?? session;
