@@ -1,3 +1,4 @@
+using Custos.Audit;
 using Custos.Hosting;
 using Custos.Identity;
 
@@ -11,7 +12,7 @@ internal static class ThrottlingAdminEndpoints
         admin.MapDelete("/identities/{id}/throttling", ClearAsync).WithName("deleteIdentityThrottling");
     }
 
-    private static async Task<IResult> ClearAsync(string id, IIdentityPool pool, FlowThrottle throttle, CancellationToken ct)
+    private static async Task<IResult> ClearAsync(string id, IIdentityPool pool, FlowThrottle throttle, AdminAudit audit, CancellationToken ct)
     {
         // A malformed id is simply unknown, as for every identity route.
         var identity = Guid.TryParse(id, out var guid) ? await pool.GetAsync(guid, withCredentials: true, ct) : null;
@@ -20,7 +21,8 @@ internal static class ThrottlingAdminEndpoints
             throw KratosErrors.RowNotFound();
         }
 
-        await throttle.ClearIdentityAsync(identity, ct);
+        await audit.RecordAsync(AuditEventTypes.ThrottlingCleared, async c => { await throttle.ClearIdentityAsync(identity, c); return true; },
+            _ => (true, identity.Id, []), ct);
         return Results.NoContent();
     }
 }
