@@ -41,6 +41,17 @@ public sealed class AdminRouteScopeTableTests(KeyedApp app) : IClassFixture<Keye
         { "GET", "/admin/api-keys", "/admin/api-keys", "admin" },
         { "DELETE", "/admin/api-keys/{id}", $"/admin/api-keys/{Id}", "admin" },
         { "POST", "/admin/identities/{id}/impersonate", $"/admin/identities/{Id}/impersonate", "impersonate" },
+        { "DELETE", "/admin/identities/{id}/throttling", $"/admin/identities/{Id}/throttling", "identities:write" },
+        { "GET", "/admin/audit-events", "/admin/audit-events", "audit:read" },
+        { "POST", "/admin/webhooks", "/admin/webhooks", "webhooks:write" },
+        { "GET", "/admin/webhooks", "/admin/webhooks", "webhooks:write" },
+        { "GET", "/admin/webhooks/{id}", $"/admin/webhooks/{Id}", "webhooks:write" },
+        { "DELETE", "/admin/webhooks/{id}", $"/admin/webhooks/{Id}", "webhooks:write" },
+        { "GET", "/admin/webhooks/{id}/deliveries", $"/admin/webhooks/{Id}/deliveries", "webhooks:write" },
+        { "PUT", "/admin/identity-schemas/{id}", "/admin/identity-schemas/scope-check", "schemas:write" },
+        { "GET", "/admin/identity-schemas/{id}", "/admin/identity-schemas/scope-check", "schemas:write" },
+        { "DELETE", "/admin/identity-schemas/{id}", "/admin/identity-schemas/scope-check", "schemas:write" },
+        { "GET", "/admin/config", "/admin/config", "config:read" },
     };
 
     [SkippableTheory]

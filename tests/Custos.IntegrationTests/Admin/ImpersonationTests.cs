@@ -131,7 +131,7 @@ public abstract class ImpersonationTests<TFactory>(TFactory app) : IClassFixture
     public async Task Settings_ProfileTraits_Allowed()
     {
         var (_, identityId, email) = await PersonAsync();
-        var (body, _, _) = await ImpersonateAsync(identityId, """{"reason":"fix name"}""");
+        var (body, keyId, _) = await ImpersonateAsync(identityId, """{"reason":"fix name"}""");
         var impersonated = As(body["session_token"]!.GetValue<string>());
         var flow = await impersonated.InitAsync("settings");
 
@@ -139,6 +139,16 @@ public abstract class ImpersonationTests<TFactory>(TFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Grace", (await response.JsonAsync())["identity"]!["traits"]!["name"]!["first"]!.GetValue<string>());
+
+        // The change is audited as the impersonator's: the key is the actor and the reason is in the details.
+        await using var scope = app.Services.CreateAsyncScope();
+        var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(CancellationToken.None);
+        var row = Assert.Single(await connection.QueryAsync<(string ActorKind, string ActorId, string Details)>(
+            "SELECT actor_kind, CAST(actor_id AS TEXT), details FROM audit_events WHERE type = 'settings.updated' AND identity_id = @id",
+            new { id = identityId }));
+        Assert.Equal("admin_key", row.ActorKind);
+        Assert.Equal(keyId, Guid.Parse(row.ActorId));
+        Assert.Equal("fix name", JsonNode.Parse(row.Details)!["impersonator"]!["reason"]!.GetValue<string>());
     }
 
     [SkippableTheory]

@@ -68,6 +68,7 @@ public static class BodyRoutes
         new("DELETE /admin/identities/{id}", BodyUse.Ignored, _ => "/admin/identities/" + Unknown),
         new("DELETE /admin/identities/{id}/credentials/{type}", BodyUse.Ignored, _ => $"/admin/identities/{Unknown}/credentials/password"),
         new("DELETE /admin/identities/{id}/sessions", BodyUse.Ignored, _ => $"/admin/identities/{Unknown}/sessions"),
+        new("DELETE /admin/identities/{id}/throttling", BodyUse.Ignored, _ => $"/admin/identities/{Unknown}/throttling"),
         new("DELETE /admin/identity-schemas/{id}", BodyUse.Ignored, _ => "/admin/identity-schemas/" + Unknown),
         new("DELETE /admin/api-keys/{id}", BodyUse.Ignored, _ => "/admin/api-keys/" + Unknown),
         new("DELETE /admin/sessions", BodyUse.Ignored, _ => "/admin/sessions"),

@@ -47,10 +47,26 @@ public sealed class SchemaSourceTests
     [Fact]
     public async Task HttpUrl_FetchesFromServer()
     {
-        using var listener = new HttpListener();
-        var port = Random.Shared.Next(20000, 60000);
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        // A random port may be taken by a parallel test run: try another rather than fail on "address in use".
+        HttpListener? started = null;
+        var port = 0;
+        for (var attempt = 0; started is null; attempt++)
+        {
+            port = Random.Shared.Next(20000, 60000);
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                candidate.Start();
+                started = candidate;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                candidate.Close();
+            }
+        }
+
+        using var listener = started;
         var serve = Task.Run(async () =>
         {
             var context = await listener.GetContextAsync();

@@ -11,17 +11,29 @@ internal static class EventPatterns
 {
     public const string All = "*";
 
-    /// <summary>Every type in <see cref="AuditEventTypes"/>, read from its constants so a new type is known at once.</summary>
+    /// <summary>
+    /// The admin plane's own configuration events stay in the audit log and are never delivered: a subscriber to
+    /// <c>*</c> would otherwise learn of every other subscription, key and stored schema.
+    /// </summary>
+    private static readonly string[] AuditOnlyPrefixes = ["webhook.", "admin_key.", "identity_schema."];
+
+    /// <summary>
+    /// Every deliverable type in <see cref="AuditEventTypes"/>, read from its constants so a new type is known at once.
+    /// </summary>
     public static IReadOnlySet<string> KnownTypes { get; } = typeof(AuditEventTypes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)
+        .Where(IsDeliverable)
         .ToHashSet(StringComparer.Ordinal);
 
+    public static bool IsDeliverable(string type) => !AuditOnlyPrefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal));
+
     public static bool IsMatch(string pattern, string type) =>
-        pattern == All
-        || (pattern.EndsWith(".*", StringComparison.Ordinal) && type.StartsWith(pattern[..^1], StringComparison.Ordinal))
-        || string.Equals(pattern, type, StringComparison.Ordinal);
+        IsDeliverable(type)
+        && (pattern == All
+            || (pattern.EndsWith(".*", StringComparison.Ordinal) && type.StartsWith(pattern[..^1], StringComparison.Ordinal))
+            || string.Equals(pattern, type, StringComparison.Ordinal));
 
     public static bool MatchesAny(IEnumerable<string> patterns, string type) => patterns.Any(p => IsMatch(p, type));
 

@@ -13,6 +13,10 @@ public sealed class EventPatternsTests
     [InlineData("identity.*", "identityx.created", false)]
     [InlineData("*", "login.failed", true)]
     [InlineData("login.succeeded", "login.succeeded.extra", false)]
+    [InlineData("*", "webhook.created", false)]
+    [InlineData("*", "admin_key.created", false)]
+    [InlineData("*", "identity_schema.updated", false)]
+    [InlineData("*", "recovery.code_created", true)]
     public void IsMatch(string pattern, string type, bool expected) => Assert.Equal(expected, EventPatterns.IsMatch(pattern, type));
 
     [Theory]
@@ -38,4 +42,10 @@ public sealed class EventPatternsTests
     [Fact]
     public void KnownTypes_AreReadFromTheAuditContract() =>
         Assert.Contains("impersonation.started", EventPatterns.KnownTypes);
+
+    [Theory]
+    [InlineData("webhook.*")]
+    [InlineData("admin_key.created")]
+    [InlineData("identity_schema.*")]
+    public void TheAdminPlanesOwnEvents_AreAuditOnly(string pattern) => Assert.NotNull(EventPatterns.Problem(pattern));
 }
