@@ -24,7 +24,9 @@ public sealed class AddressFlowAuditTests(AddressFlowApp app) : IClassFixture<Ad
         var recoverer = new FlowClient(app, ClientKind.Spa);
         var recoveryFlow = await recoverer.InitAsync("recovery");
         var sent = (await (await recoverer.SubmitAsync(recoveryFlow, new() { ["method"] = "code", ["email"] = email })).JsonAsync()).AsObject();
-        var recoveryCode = await app.LatestCodeAsync(email);
+        // Pick the recovery mail by its template: under the test clock both mails carry the same time, so "newest" is ambiguous.
+        var recoveryMail = (await app.MessagesAsync(email)).First(m => m.TemplateType.StartsWith("recovery", StringComparison.Ordinal));
+        var recoveryCode = Mailbox.CodeIn(recoveryMail.Subject + "\n" + recoveryMail.Body);
         var recovered = await recoverer.SubmitAsync(sent, new() { ["method"] = "code", ["code"] = recoveryCode });
         var rows = await app.ForIdentityAsync(identityId);
 
