@@ -80,14 +80,7 @@ internal static class AuditCommand
     {
         try
         {
-            var url = parse.GetValue(dsn);
-            if (string.IsNullOrEmpty(url))
-            {
-                var env = CliApp.Environment();
-                url = parse.GetValue(fromEnv) && env.TryGetValue("DSN", out var fromVariable) && !string.IsNullOrEmpty(fromVariable)
-                    ? fromVariable
-                    : (parse.GetValue(config) is { Length: > 0 } files ? CustosConfiguration.Load(files, env, dev: false).Options.Dsn : null);
-            }
+            var url = CliApp.DatabaseUrl(parse.GetValue(dsn), parse.GetValue(fromEnv), parse.GetValue(config));
 
             if (string.IsNullOrEmpty(url))
             {

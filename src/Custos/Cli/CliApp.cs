@@ -40,4 +40,21 @@ internal static class CliApp
     public static IReadOnlyDictionary<string, string?> Environment() =>
         System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The database of a command that takes one as <c>DSN</c> argument, <c>-e</c> (the <c>DSN</c> variable) or
+    /// <c>-c</c> (a config file), in that order; null when none of them names one.
+    /// </summary>
+    public static string? DatabaseUrl(string? argument, bool fromEnvironment, string[]? configFiles)
+    {
+        if (!string.IsNullOrEmpty(argument))
+        {
+            return argument;
+        }
+
+        var env = Environment();
+        return fromEnvironment && env.TryGetValue("DSN", out var fromVariable) && !string.IsNullOrEmpty(fromVariable)
+            ? fromVariable
+            : (configFiles is { Length: > 0 } files ? Config.CustosConfiguration.Load(files, env, dev: false).Options.Dsn : null);
+    }
 }

@@ -23,16 +23,10 @@ internal static class MigrateCommand
         var command = new Command(name, description) { dsn, fromEnv, yes, config };
         command.SetAction(async (parse, ct) =>
         {
-            string? url = parse.GetValue(dsn);
+            string? url = null;
             try
             {
-                if (string.IsNullOrEmpty(url))
-                {
-                    var env = CliApp.Environment();
-                    url = parse.GetValue(fromEnv) && env.TryGetValue("DSN", out var fromVariable) && !string.IsNullOrEmpty(fromVariable)
-                        ? fromVariable
-                        : (parse.GetValue(config) is { Length: > 0 } files ? CustosConfiguration.Load(files, env, dev: false).Options.Dsn : null);
-                }
+                url = CliApp.DatabaseUrl(parse.GetValue(dsn), parse.GetValue(fromEnv), parse.GetValue(config));
 
                 if (string.IsNullOrEmpty(url))
                 {
